@@ -1,0 +1,235 @@
+"""Form definitions: one YAML file per form drives validation, the blank form and template vars.
+
+A definition is a list of sections. A *group* section holds single fields
+(data: ``{"pupil": {"surname": ...}}``); a *table* section holds rows the user adds
+(data: ``{"targets": [{"what": ...}, ...]}``); a *fixed table* has one row per item of a
+domain list, e.g. one per CRISP thread (data: ``{"crisp_threads": [{"thread": "1", ...}]}``,
+the row key stored in ``row_key``). Content controls are tagged ``section.field`` (for
+fixed tables ``section.ROW.field``); labels must be unique in a form because a form saved by
+LibreOffice 7.4 loses its tags and is read by the labels beside the fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from docgen.domain.choices import Choice, choices
+from docgen.errors import TemplateProblem
+from docgen.resources import data_dir
+
+FieldType = Literal["text", "multiline", "choice", "date", "bool", "int", "upn", "dfe_number"]
+SectionKind = Literal["group", "table", "fixed_table"]
+FIELD_TYPES: tuple[str, ...] = FieldType.__args__  # type: ignore[attr-defined]
+
+GENERIC_PLACEHOLDERS = frozenset({
+    "Click or tap here to enter text.",
+    "Click or tap to enter a date.",
+    "Choose an item.",
+    "Click here to enter text.",
+    "Click here to enter a date.",
+})
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value the user types, picks or ticks."""
+
+    key: str
+    label: str
+    type: FieldType = "text"
+    required: bool = False
+    choices_name: str | None = None
+    help: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+    max_length: int | None = None
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        return choices(self.choices_name) if self.choices_name else ()
+
+    @property
+    def placeholder(self) -> str:
+        """Text an unfilled control shows; never a value."""
+        if self.type == "choice":
+            return f"Choose {self.label.lower()}"
+        if self.type == "date":
+            return "Pick or type a date"
+        if self.type == "bool":
+            return ""
+        return f"Type {self.label[0].lower()}{self.label[1:]}"
+
+
+@dataclass(frozen=True)
+class FixedRow:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading in the form and the fields (or table columns) under it."""
+
+    key: str
+    heading: str
+    kind: SectionKind
+    fields: tuple[Field, ...]
+    help: str = ""
+    min_rows: int = 0
+    row_key: str | None = None  # fixed tables: name of the key column (e.g. "thread")
+    rows_name: str | None = None  # fixed tables: domain list giving the rows
+    row_label: str = "Row"  # fixed tables: header of the first column
+
+    @property
+    def rows(self) -> tuple[FixedRow, ...]:
+        if not self.rows_name:
+            return ()
+        return tuple(FixedRow(value, text) for value, text in choices(self.rows_name))
+
+    def field(self, key: str) -> Field:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class FormDefinition:
+    """A whole input form: its name (the form type), version and sections."""
+
+    name: str
+    title: str
+    version: int
+    sections: tuple[Section, ...]
+    intro: str = ""
+    documents: tuple[str, ...] = field(default=())
+
+    def section(self, key: str) -> Section:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def tags(self) -> dict[str, tuple[Section, Field]]:
+        """Every content-control tag the blank form carries, with what it stands for."""
+        out: dict[str, tuple[Section, Field]] = {}
+        for s in self.sections:
+            for f in s.fields:
+                if s.kind == "fixed_table":
+                    for row in s.rows:
+                        out[f"{s.key}.{row.key}.{f.key}"] = (s, f)
+                else:
+                    out[f"{s.key}.{f.key}"] = (s, f)
+        return out
+
+
+def definitions_dir() -> Path:
+    return data_dir("schemas")
+
+
+def available_forms(directory: Path | None = None) -> list[str]:
+    directory = directory or definitions_dir()
+    return sorted(p.stem for p in directory.glob("*.yaml"))
+
+
+@cache
+def load_definition(name: str, directory: Path | None = None) -> FormDefinition:
+    """Load ``schemas/NAME.yaml``; fragments under ``schemas/fragments`` are spliced in."""
+    directory = directory or definitions_dir()
+    path = directory / f"{name}.yaml"
+    if not path.is_file():
+        known = ", ".join(available_forms(directory))
+        raise TemplateProblem(f"there is no form type '{name}'", hint=f"Known forms: {known}.")
+    raw = _read_yaml(path)
+    sections = tuple(
+        section
+        for entry in raw.get("sections", [])
+        for section in _expand(entry, directory, path)
+    )
+    definition = FormDefinition(
+        name=raw.get("form", name),
+        title=raw["title"],
+        version=int(raw.get("version", 1)),
+        sections=sections,
+        intro=raw.get("intro", ""),
+        documents=tuple(raw.get("documents", ())),
+    )
+    _check_unique_labels(definition, path)
+    return definition
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise TemplateProblem(
+            f"the form definition is not valid YAML: {exc}", file=str(path)
+        ) from exc
+    if not isinstance(data, dict):
+        raise TemplateProblem("the form definition must be a mapping", file=str(path))
+    return data
+
+
+def _expand(entry: dict[str, Any], directory: Path, path: Path) -> list[Section]:
+    if "include" in entry:
+        fragment = _read_yaml(directory / "fragments" / f"{entry['include']}.yaml")
+        return [s for e in fragment["sections"] for s in _expand(e, directory, path)]
+    return [_section(entry, path)]
+
+
+def _section(raw: dict[str, Any], path: Path) -> Section:
+    kind = raw.get("kind", "group")
+    if kind not in ("group", "table", "fixed_table"):
+        raise TemplateProblem(f"section '{raw.get('key')}' has unknown kind '{kind}'",
+                              file=str(path))
+    return Section(
+        key=raw["key"],
+        heading=raw["heading"],
+        kind=kind,
+        fields=tuple(_field(f, path) for f in raw["fields"]),
+        help=raw.get("help", ""),
+        min_rows=int(raw.get("min_rows", 0)),
+        row_key=raw.get("row_key"),
+        rows_name=raw.get("rows"),
+        row_label=raw.get("row_label", "Row"),
+    )
+
+
+def _field(raw: dict[str, Any], path: Path) -> Field:
+    ftype = raw.get("type", "text")
+    if ftype not in FIELD_TYPES:
+        raise TemplateProblem(f"field '{raw.get('key')}' has unknown type '{ftype}'",
+                              file=str(path))
+    return Field(
+        key=raw["key"],
+        label=raw["label"],
+        type=ftype,
+        required=bool(raw.get("required", False)),
+        choices_name=raw.get("choices"),
+        help=raw.get("help", ""),
+        minimum=raw.get("min"),
+        maximum=raw.get("max"),
+        max_length=raw.get("max_length"),
+    )
+
+
+def _check_unique_labels(definition: FormDefinition, path: Path) -> None:
+    seen: dict[str, str] = {}
+    for s in definition.sections:
+        if s.kind == "table":
+            continue  # column headers are matched per table, not across the form
+        for f in s.fields:
+            if s.kind == "fixed_table":
+                continue
+            if f.label in seen:
+                raise TemplateProblem(
+                    f"the label '{f.label}' is used twice ({seen[f.label]} and {s.key}.{f.key})",
+                    file=str(path),
+                    hint="Each label must be unique so a form saved without tags can be read.",
+                )
+            seen[f.label] = f"{s.key}.{f.key}"

@@ -1,0 +1,26 @@
+"""Named lists of choices that forms offer as drop-downs, all derived from the domain."""
+
+from __future__ import annotations
+
+from docgen.domain.crisp import ASSESSMENT_KINDS, BANDS, THREADS
+from docgen.domain.stages import IEP_STAGES, STAGES_BY_KEY
+
+Choice = tuple[str, str]  # (stored value, text shown in the form)
+
+YEAR_GROUPS: tuple[Choice, ...] = (
+    ("N", "Nursery"),
+    ("R", "Reception"),
+    *((str(y), f"Year {y}") for y in range(1, 15)),
+)
+
+CHOICES: dict[str, tuple[Choice, ...]] = {
+    "bands": tuple((str(b), f"Band {b}") for b in BANDS),
+    "stages": tuple((k, STAGES_BY_KEY[k].name) for k in IEP_STAGES),
+    "year_groups": YEAR_GROUPS,
+    "assessment_kinds": ASSESSMENT_KINDS,
+    "threads": tuple((str(t.number), t.label) for t in THREADS),
+}
+
+
+def choices(name: str) -> tuple[Choice, ...]:
+    return CHOICES[name]
