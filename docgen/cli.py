@@ -2,15 +2,65 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import click
 
 from docgen import __version__
+from docgen.errors import EXIT_INVALID, EXIT_OK, DocgenError
+
+FORCE = click.option("--force", is_flag=True, help="Replace output files that already exist.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Maps docgen's own errors to their exit codes; a traceback only with --debug."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except DocgenError:
+            raise
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Stopped. Nothing half-written was left behind.", err=True)
+            sys.exit(130)
+        except OSError as exc:
+            if ctx.meta.get("debug"):
+                raise
+            raise DocgenError(f"{exc.strerror or exc}", file=exc.filename) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="docgen")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """Make SEN documents (IEPs, High Focus plans, reviews, letters, packs) from Word forms."""
+    ctx.meta["debug"] = debug
+
+
+@main.group("form")
+def form_group() -> None:
+    """Blank Word input forms."""
+
+
+@form_group.command("new")
+@click.argument("form_type")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to save the form.")
+@FORCE
+def form_new(form_type: str, output: Path | None, force: bool) -> None:
+    """Write a blank FORM_TYPE input form (e.g. iep, crisp) to fill in Word."""
+    from docgen.definitions import load_definition
+    from docgen.forms.writer import write_blank_form
+    from docgen.render import write_atomic
+
+    definition = load_definition(form_type)
+    target = output or Path(f"{form_type}-form.docx")
+    write_atomic(target, write_blank_form(definition), force=force)
+    click.echo(f"Wrote a blank {definition.title} to {target}")
 
 
 @main.command("forms")
@@ -19,5 +69,57 @@ def forms_cmd() -> None:
     from docgen.definitions import available_forms, load_definition
 
     for name in available_forms():
-        d = load_definition(name)
-        click.echo(f"{name:<12} v{d.version}  {d.title}")
+        definition = load_definition(name)
+        click.echo(f"{name:<12} version {definition.version}  {definition.title}")
+
+
+@main.command("check")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@click.pass_context
+def check_cmd(ctx: click.Context, file: Path, as_json: bool) -> None:
+    """Read a filled form (or .yaml/.json data) and list its errors and warnings.
+
+    Exit 0 when valid, 1 when it has errors, 2 when it cannot be read.
+    """
+    from docgen.pipeline import check
+
+    checked = check(file)
+    result = checked.result
+    if as_json:
+        click.echo(json.dumps(checked.as_json(), ensure_ascii=False, indent=2))
+    else:
+        state = "is valid" if result.valid else f"has {len(result.errors)} error(s)"
+        click.echo(f"{file}: {checked.input.definition.title} {state}"
+                   f"{f', {len(result.warnings)} warning(s)' if result.warnings else ''}.")
+        for problem in result.errors:
+            click.echo(f"  error: {problem.text()}")
+        for problem in result.warnings:
+            click.echo(f"  warning: {problem.text()}")
+    ctx.exit(EXIT_OK if result.valid else EXIT_INVALID)
+
+
+@main.command("make")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("."),
+              show_default=True, help="Folder for the documents.")
+@click.option("--only", multiple=True, help="Make only this document (repeatable).")
+@FORCE
+def make_cmd(file: Path, out_dir: Path, only: tuple[str, ...], force: bool) -> None:
+    """Make every document a filled form drives (e.g. the IEP) into OUTPUT."""
+    from docgen.pipeline import make
+
+    for path in make(file, out_dir, force=force, only=list(only) or None):
+        click.echo(f"Wrote {path}")
+
+
+@main.command("demo")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("out"),
+              show_default=True, help="Folder for everything the demo writes.")
+@FORCE
+def demo_cmd(out_dir: Path, force: bool) -> None:
+    """Run docgen on the bundled fictional sample pupils and list what it wrote."""
+    from docgen.demo import run_demo
+
+    for path in run_demo(out_dir, force=force):
+        click.echo(f"Wrote {path}")

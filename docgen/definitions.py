@@ -48,6 +48,8 @@ class Field:
     minimum: int | None = None
     maximum: int | None = None
     max_length: int | None = None
+    int_values: bool = False  # a choice whose values are numbers (CRISP bands)
+    not_future: bool = False  # a date that cannot be after today (date of birth)
 
     @property
     def choices(self) -> tuple[Choice, ...]:
@@ -215,6 +217,8 @@ def _field(raw: dict[str, Any], path: Path) -> Field:
         minimum=raw.get("min"),
         maximum=raw.get("max"),
         max_length=raw.get("max_length"),
+        int_values=raw.get("values") == "int",
+        not_future=bool(raw.get("not_future", False)),
     )
 
 

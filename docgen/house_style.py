@@ -1,0 +1,186 @@
+"""The house style every form and template starts from: en-GB, sans-serif 12 pt, real styles."""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from docx.table import Table, _Row
+from docx.text.paragraph import Paragraph
+
+FONT = "Arial"
+BODY_SIZE = Pt(12)
+LANGUAGE = "en-GB"
+TABLE_STYLE = "Table Grid"
+HEADING_COLOUR = RGBColor(0x1F, 0x3A, 0x5F)  # dark blue: 10.6:1 contrast on white
+_STYLES_WITH_EFFECTS = (
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+)
+
+
+def new_document(title: str, *, author: str = "", subject: str = "") -> DocxDocument:
+    """A blank document in the house style, without parts that upset validators."""
+    document = Document()
+    _drop_styles_with_effects(document)
+    _set_defaults(document)
+    _style_headings(document)
+    props = document.core_properties
+    props.title = title
+    props.subject = subject
+    props.author = author
+    props.last_modified_by = author
+    props.comments = ""
+    props.keywords = ""
+    props.language = LANGUAGE
+    props.revision = 1
+    return document
+
+
+def _drop_styles_with_effects(document: DocxDocument) -> None:
+    # python-docx's stock template carries a Word 2010 stylesWithEffects part that no longer
+    # matches styles.xml once we restyle; openxml-audit reports it as likely "unreadable
+    # content", and Word does not need it.
+    part = document.part
+    for r_id, rel in list(part.rels.items()):
+        if rel.reltype in (_STYLES_WITH_EFFECTS, RT.CUSTOM_XML):
+            part.drop_rel(r_id)
+
+
+def _set_defaults(document: DocxDocument) -> None:
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = BODY_SIZE
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    normal.paragraph_format.space_after = Pt(6)
+    r_fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        r_fonts.set(qn(attr), FONT)
+    rpr_default = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(
+        qn("w:rPr")
+    )
+    lang = rpr_default.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr_default.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+    lang.set(qn("w:bidi"), "ar-SA")
+    settings = document.settings.element
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), LANGUAGE)
+
+
+def _style_headings(document: DocxDocument) -> None:
+    sizes = {"Title": 22, "Heading 1": 16, "Heading 2": 13, "Heading 3": 12}
+    for name, size in sizes.items():
+        style = document.styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = HEADING_COLOUR
+        r_fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            r_fonts.set(qn(attr), FONT)
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            r_fonts.attrib.pop(qn(attr), None)
+        style.paragraph_format.space_before = Pt(12 if name != "Title" else 0)
+        style.paragraph_format.space_after = Pt(6)
+    title = document.styles["Title"]
+    # The stock Title has a bottom border and expanded spacing; plain is easier to read.
+    ppr = title.element.get_or_add_pPr()
+    for child in ppr.findall(qn("w:pBdr")):
+        ppr.remove(child)
+
+
+def mark_header_row(row: _Row) -> None:
+    """Mark a row as the table's header: repeats on each page, read as headers by AT."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:tblHeader")) is None:
+        header = OxmlElement("w:tblHeader")
+        tr_pr.append(header)
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                run.bold = True
+        _shade(cell._tc, "D9E2F3")
+
+
+def _shade(tc, fill: str) -> None:
+    tc_pr = tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def prevent_row_split(row: _Row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
+def add_table(document: DocxDocument, headers: list[str], *, caption: str = "") -> Table:
+    """A table in the house style with a marked header row and an accessible caption."""
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = document.styles[TABLE_STYLE]
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = text
+    mark_header_row(table.rows[0])
+    if caption:
+        set_table_caption(table, caption)
+    return table
+
+
+def set_table_caption(table: Table, caption: str) -> None:
+    """Word's Alt Text title for a table (w:tblCaption), read by screen readers."""
+    tbl_pr = table._tbl.tblPr
+    element = tbl_pr.find(qn("w:tblCaption"))
+    if element is None:
+        element = OxmlElement("w:tblCaption")
+        # schema order: tblCaption comes after tblLook and before tblDescription
+        description = tbl_pr.find(qn("w:tblDescription"))
+        if description is not None:
+            description.addprevious(element)
+        else:
+            tbl_pr.append(element)
+    element.set(qn("w:val"), caption)
+
+
+def add_field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
+    """A Word field (e.g. PAGE, NUMPAGES) that Word and LibreOffice update when shown."""
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
+                       ("shown", shown), ("end", None)):
+        run = paragraph.add_run()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run._r.append(instr)
+        elif kind == "shown":
+            run.text = text or ""
+        else:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+
+
+def add_page_number_footer(document: DocxDocument, prefix: str = "") -> None:
+    """'Page X of Y' centred in the footer of every section."""
+    for section in document.sections:
+        paragraph = section.footer.paragraphs[0]
+        paragraph.style = document.styles["Footer"]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if prefix:
+            paragraph.add_run(prefix)
+        paragraph.add_run("Page ")
+        add_field(paragraph, "PAGE")
+        paragraph.add_run(" of ")
+        add_field(paragraph, "NUMPAGES")

@@ -1,0 +1,81 @@
+"""The pipeline: read an input → validate → apply the rules → render → write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docgen import documents as docs
+from docgen.errors import InvalidInput
+from docgen.inputs import FormInput, load_input
+from docgen.resources import data_dir
+from docgen.validation import Validated, validate_data
+
+
+@dataclass
+class Checked:
+    """A read and validated input."""
+
+    input: FormInput
+    result: Validated
+
+    @property
+    def form(self) -> str:
+        return self.input.definition.name
+
+    def as_json(self, *, show_values: bool = True) -> dict[str, Any]:
+        from docgen.serialise import to_json_data
+
+        return {
+            "file": str(self.input.path),
+            "form": self.form,
+            "valid": self.result.valid,
+            "data": to_json_data(self.result.data) if show_values else None,
+            "errors": [p.as_json() for p in self.result.errors],
+            "warnings": [p.as_json() for p in self.result.warnings],
+        }
+
+
+def check(path: Path) -> Checked:
+    """Read and validate one input file (never raises for invalid content)."""
+    form_input = load_input(path)
+    return Checked(form_input, validate_data(form_input.definition, form_input.raw))
+
+
+def require_valid(checked: Checked) -> None:
+    if not checked.result.valid:
+        problems = "\n".join(f"  - {p.text()}" for p in checked.result.errors)
+        raise InvalidInput(
+            f"the form has {len(checked.result.errors)} problem(s), so no document was made:\n"
+            f"{problems}",
+            file=str(checked.input.path),
+            hint="Correct these in the form, save it, and run docgen again.",
+        )
+
+
+def render_document(document: docs.DocumentType, checked: Checked,
+                    templates_dir: Path | None = None) -> bytes:
+    from docgen.render import render_to_bytes
+
+    context = document.build(checked.input.definition, checked.result.data)
+    template = (templates_dir or data_dir("templates")) / document.template
+    return render_to_bytes(template, context)
+
+
+def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | None = None,
+         templates_dir: Path | None = None) -> list[Path]:
+    """Make every document the input drives (or those named in ``only``); return their paths."""
+    from docgen.render import write_atomic
+
+    checked = check(path)
+    require_valid(checked)
+    chosen = [d for d in docs.for_form(checked.form, checked.result.data)
+              if only is None or d.key in only]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for document in chosen:
+        target = out_dir / f"{document.file_name(checked.result.data['pupil'])}.docx"
+        write_atomic(target, render_document(document, checked, templates_dir), force=force)
+        written.append(target)
+    return written

@@ -1,0 +1,98 @@
+"""Helpers for authoring docxtpl output templates in the house style (used by build_templates)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.shared import Pt
+from lxml import etree
+
+from docgen import house_style
+
+CUSTOM_PROPS_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def start(title_expr: str, *, heading: str, subject: str, version: int, key: str
+          ) -> DocxDocument:
+    """A template whose core properties are Jinja expressions docgen renders per pupil."""
+    document = house_style.new_document(
+        title_expr, author="{{ pupil.school }}", subject=subject
+    )
+    document.add_paragraph(heading, style="Title")
+    set_custom_properties(document, {
+        "docgen.template": key,
+        "docgen.template_version": str(version),
+    })
+    return document
+
+
+def confidential_header(document: DocxDocument, who: str = "{{ pupil.full_name }}") -> None:
+    for section in document.sections:
+        paragraph = section.header.paragraphs[0]
+        paragraph.style = document.styles["Header"]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.add_run(f"{who} · Confidential")
+
+
+def footer(document: DocxDocument) -> None:
+    house_style.add_page_number_footer(document)
+
+
+def kv_table(document: DocxDocument, rows: Sequence[tuple[str, str]], caption: str) -> None:
+    """Two columns, label | value, with a header row so screen readers can name them."""
+    table = house_style.add_table(document, ["Item", "Details"], caption=caption)
+    for label, expr in rows:
+        cells = table.add_row().cells
+        cells[0].text = label
+        cells[0].paragraphs[0].runs[0].bold = True
+        cells[1].text = expr
+
+
+def loop_table(document: DocxDocument, headers: Sequence[str], loop: str,
+               cells: Sequence[str], caption: str, *, empty: str = "") -> None:
+    """A table with a header row and one row per item (docxtpl's {%tr %} row loop)."""
+    table = house_style.add_table(document, list(headers), caption=caption)
+    table.add_row().cells[0].text = f"{{%tr for {loop} %}}"
+    row = table.add_row()
+    house_style.prevent_row_split(row)
+    for cell, expr in zip(row.cells, cells, strict=True):
+        cell.text = expr
+    table.add_row().cells[0].text = "{%tr endfor %}"
+    if empty:
+        document.add_paragraph(empty)
+
+
+def paragraph(document: DocxDocument, text: str, style: str | None = None) -> None:
+    document.add_paragraph(text, style=style)
+
+
+def small(document: DocxDocument, text: str) -> None:
+    run = document.add_paragraph().add_run(text)
+    run.font.size = Pt(10)
+
+
+def set_custom_properties(document: DocxDocument, values: dict[str, str]) -> None:
+    """docProps/custom.xml: which template (and version) made a document."""
+    root = etree.Element(f"{{{_CP_NS}}}Properties", nsmap={None: _CP_NS, "vt": _VT_NS})
+    for pid, (name, value) in enumerate(values.items(), start=2):
+        prop = etree.SubElement(root, f"{{{_CP_NS}}}property", fmtid=_FMTID, pid=str(pid),
+                                name=name)
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package = document.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPS_CT, blob, package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+def save(document: DocxDocument, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
