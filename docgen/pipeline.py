@@ -63,19 +63,39 @@ def render_document(document: docs.DocumentType, checked: Checked,
     return render_to_bytes(template, context)
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """One finished document, in memory."""
+
+    key: str
+    title: str
+    file_name: str  # e.g. "Llŷr-Evans-Tomos-iep.docx"
+    data: bytes
+
+
+def render_all(checked: Checked, *, only: list[str] | None = None,
+               templates_dir: Path | None = None) -> list[Rendered]:
+    """Render every document a valid input drives (or those named in ``only``)."""
+    require_valid(checked)
+    pupil = checked.result.data["pupil"]
+    return [
+        Rendered(d.key, d.title, f"{d.file_name(pupil)}.docx",
+                 render_document(d, checked, templates_dir))
+        for d in docs.for_form(checked.form, checked.result.data)
+        if only is None or d.key in only
+    ]
+
+
 def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | None = None,
          templates_dir: Path | None = None) -> list[Path]:
     """Make every document the input drives (or those named in ``only``); return their paths."""
     from docgen.render import write_atomic
 
-    checked = check(path)
-    require_valid(checked)
-    chosen = [d for d in docs.for_form(checked.form, checked.result.data)
-              if only is None or d.key in only]
+    rendered = render_all(check(path), only=only, templates_dir=templates_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for document in chosen:
-        target = out_dir / f"{document.file_name(checked.result.data['pupil'])}.docx"
-        write_atomic(target, render_document(document, checked, templates_dir), force=force)
+    for document in rendered:
+        target = out_dir / document.file_name
+        write_atomic(target, document.data, force=force)
         written.append(target)
     return written
