@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from docgen import context as ctx
 from docgen.definitions import FormDefinition
 
 ContextBuilder = Callable[[FormDefinition, dict[str, Any]], dict[str, Any]]
@@ -29,6 +29,7 @@ class DocumentType:
 
 
 DOCUMENTS: dict[str, DocumentType] = {}
+FAMILIES = ("iep",)  # modules under docgen/families that register documents
 
 
 def register(document: DocumentType) -> DocumentType:
@@ -36,9 +37,17 @@ def register(document: DocumentType) -> DocumentType:
     return document
 
 
+def all_documents() -> dict[str, DocumentType]:
+    """Every registered document type, loading the families on first use."""
+    if not DOCUMENTS:
+        for family in FAMILIES:
+            importlib.import_module(f"docgen.families.{family}")
+    return DOCUMENTS
+
+
 def for_form(form: str, data: dict[str, Any] | None = None) -> list[DocumentType]:
     """Every document this form's data makes (all of them when data is None)."""
-    return [d for d in DOCUMENTS.values()
+    return [d for d in all_documents().values()
             if form in d.forms and (data is None or d.applies(data))]
 
 
@@ -46,6 +55,3 @@ def slug(text: str) -> str:
     """A file-name-safe version of a name, keeping letters of every script."""
     kept = "".join(ch if ch.isalnum() else "-" for ch in text.strip())
     return "-".join(part for part in kept.split("-") if part) or "pupil"
-
-
-register(DocumentType("iep", "Individual Education Plan", "iep.docx", ("iep",), ctx.iep_context))

@@ -2,106 +2,33 @@
 
 The .docx files in templates/ are the source of truth once written: handbook maintainers edit
 them in Word. This script is how the project authored them, kept so they can be rebuilt in
-the house style: ``python tools/build_templates.py [NAME ...]``.
+the house style: ``python tools/build_templates.py [NAME ...]``. Each family of documents has
+its own module ``tools/templates_*.py`` with a ``BUILDERS`` dict (name → function).
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from tools import template_kit as kit  # noqa: E402
-
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
-
-PUPIL_ROWS = [
-    ("Name", "{{ pupil.full_name }}"),
-    ("Date of birth", "{{ pupil.date_of_birth }}"),
-    ("Year group", "{{ pupil.year_group }}"),
-    ("Unique Pupil Number (UPN)", "{{ pupil.upn }}"),
-    ("School", "{{ pupil.school }}"),
-    ("DfE establishment number", "{{ pupil.dfe_number }}"),
-    ("SENCo", "{{ pupil.senco }}"),
-]
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 
-def iep() -> None:
-    d = kit.start("Individual Education Plan: {{ pupil.full_name }}",
-                  heading="Individual Education Plan", subject="Individual Education Plan (IEP)",
-                  version=1, key="iep")
-    kit.paragraph(d, "{{ pupil.full_name }} · {{ plan.stage }}", "Subtitle")
-    d.add_heading("About the pupil", 1)
-    kit.kv_table(d, PUPIL_ROWS, "About the pupil")
-    d.add_heading("The plan", 1)
-    kit.kv_table(d, [
-        ("Stage", "{{ plan.stage }}"),
-        ("Start date", "{{ plan.start_date }}"),
-        ("Review date", "{{ plan.review_date }}"),
-        ("Areas of concern", "{{ plan.concerns }}"),
-    ], "The plan")
-    kit.paragraph(d, "{%p if plan.exceptional_reason %}")
-    kit.paragraph(d, "Exceptional reason for starting at School Action Plus: "
-                     "{{ plan.exceptional_reason }}")
-    kit.paragraph(d, "{%p endif %}")
-    d.add_heading("Targets", 1)
-    kit.paragraph(d, "Each target says what will be taught, how, how often, how progress will "
-                     "be assessed and how we will know it has been met.")
-    kit.loop_table(
-        d,
-        ["No.", "What will be taught", "How it will be taught", "How often",
-         "How progress will be assessed", "Success criteria"],
-        "t in targets",
-        ["{{ t.number }}", "{{ t.what }}", "{{ t.how }}", "{{ t.how_often }}",
-         "{{ t.assessment }}", "{{ t.success }}"],
-        "Targets",
-    )
-    d.add_heading("Provision", 1)
-    kit.loop_table(
-        d,
-        ["Provision", "Who provides it", "Group size", "Minutes per session",
-         "Sessions per week", "Adult minutes per pupil per week"],
-        "p in provision",
-        ["{{ p.what }}", "{{ p.who }}", "{{ p.group_size }}", "{{ p.session_minutes }}",
-         "{{ p.sessions_per_week }}", "{{ p.weekly_minutes }}"],
-        "Provision",
-    )
-    kit.paragraph(d, "Additional adult time for {{ pupil.first_name }}: "
-                     "{{ adult_time.total }} minutes per week. The indicative minimum at "
-                     "{{ adult_time.stage }} is {{ adult_time.minimum_text }}.")
-    kit.paragraph(d, "{%p if adult_time.equivalent_provision %}")
-    kit.paragraph(d, "Other provision of equivalent value: {{ adult_time.equivalent_provision }}")
-    kit.paragraph(d, "{%p endif %}")
-    kit.paragraph(d, "{%p if not adult_time.meets_minimum %}")
-    kit.paragraph(d, "{{ adult_time.shortfall_note }}")
-    kit.paragraph(d, "{%p endif %}")
-    d.add_heading("Views", 1)
-    d.add_heading("The pupil's views", 2)
-    kit.paragraph(d, "{{ views.pupil }}")
-    d.add_heading("Parents' or carers' views", 2)
-    kit.paragraph(d, "{%p if views.parents %}")
-    kit.paragraph(d, "{{ views.parents }}")
-    kit.paragraph(d, "{%p endif %}")
-    kit.paragraph(d, "{%p if views.contact_attempts %}")
-    kit.paragraph(d, "Attempts made to contact parents or carers: {{ views.contact_attempts }}")
-    kit.paragraph(d, "{%p endif %}")
-    d.add_heading("Review", 1)
-    kit.paragraph(d, "This plan will be reviewed on {{ plan.review_date }}. Parents and carers "
-                     "are invited to contribute to the review, and so is "
-                     "{{ pupil.first_name }}.")
-    kit.confidential_header(d)
-    kit.footer(d)
-    kit.save(d, TEMPLATES / "iep.docx")
-
-
-BUILDERS: dict[str, Callable[[], None]] = {"iep": iep}
+def builders() -> dict[str, Callable[[], None]]:
+    found: dict[str, Callable[[], None]] = {}
+    for module_path in sorted((ROOT / "tools").glob("templates_*.py")):
+        module = importlib.import_module(f"tools.{module_path.stem}")
+        found.update(module.BUILDERS)
+    return found
 
 
 def main(names: list[str]) -> None:
-    for name in names or list(BUILDERS):
-        BUILDERS[name]()
+    available = builders()
+    for name in names or list(available):
+        available[name]()
         print(f"wrote templates/{name}.docx")
 
 

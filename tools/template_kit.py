@@ -15,6 +15,18 @@ from lxml import etree
 
 from docgen import house_style
 
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+PUPIL_ROWS = [
+    ("Name", "{{ pupil.full_name }}"),
+    ("Date of birth", "{{ pupil.date_of_birth }}"),
+    ("Year group", "{{ pupil.year_group }}"),
+    ("Unique Pupil Number (UPN)", "{{ pupil.upn }}"),
+    ("School", "{{ pupil.school }}"),
+    ("DfE establishment number", "{{ pupil.dfe_number }}"),
+    ("SENCo", "{{ pupil.senco }}"),
+]
+
 CUSTOM_PROPS_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _CP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"

@@ -1,0 +1,1 @@
+"""Families of documents: each module builds its documents' context and registers them."""
