@@ -87,6 +87,27 @@ def paragraph(document: DocxDocument, text: str, style: str | None = None) -> No
     document.add_paragraph(text, style=style)
 
 
+def bullets(document: DocxDocument, loop: str, text: str) -> None:
+    """One bulleted paragraph per item (docxtpl's {%p for %} paragraph loop)."""
+    document.add_paragraph(f"{{%p for {loop} %}}")
+    document.add_paragraph(text, style="List Bullet")
+    document.add_paragraph("{%p endfor %}")
+
+
+def when(document: DocxDocument, condition: str, *texts: str, style: str | None = None) -> None:
+    """Paragraphs shown only when the condition holds (no empty paragraph left otherwise)."""
+    document.add_paragraph(f"{{%p if {condition} %}}")
+    for text in texts:
+        document.add_paragraph(text, style=style)
+    document.add_paragraph("{%p endif %}")
+
+
+def page_break(document: DocxDocument) -> None:
+    from docx.enum.text import WD_BREAK
+
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
 def small(document: DocxDocument, text: str) -> None:
     run = document.add_paragraph().add_run(text)
     run.font.size = Pt(10)
