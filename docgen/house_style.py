@@ -48,6 +48,11 @@ def _drop_styles_with_effects(document: DocxDocument) -> None:
     for r_id, rel in list(part.rels.items()):
         if rel.reltype in (_STYLES_WITH_EFFECTS, RT.CUSTOM_XML):
             part.drop_rel(r_id)
+    # The stock template's thumbnail shows someone else's page; Word makes its own if asked.
+    package_rels = part.package.rels
+    for r_id, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package_rels[r_id]
 
 
 def _set_defaults(document: DocxDocument) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import io
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from lxml import etree
 
 from docgen import house_style
 
+AUTHORED = datetime.datetime(2026, 11, 23, tzinfo=datetime.UTC)
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 PUPIL_ROWS = [
@@ -33,12 +37,12 @@ _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
-def start(title_expr: str, *, heading: str, subject: str, version: int, key: str
-          ) -> DocxDocument:
+def start(title_expr: str, *, heading: str, subject: str, version: int, key: str,
+          author: str = "{{ pupil.school }}") -> DocxDocument:
     """A template whose core properties are Jinja expressions docgen renders per pupil."""
-    document = house_style.new_document(
-        title_expr, author="{{ pupil.school }}", subject=subject
-    )
+    document = house_style.new_document(title_expr, author=author, subject=subject)
+    # fixed dates keep rebuilt templates byte-identical when nothing else changed
+    document.core_properties.created = document.core_properties.modified = AUTHORED
     document.add_paragraph(heading, style="Title")
     set_custom_properties(document, {
         "docgen.template": key,
@@ -127,5 +131,15 @@ def set_custom_properties(document: DocxDocument, values: dict[str, str]) -> Non
 
 
 def save(document: DocxDocument, path: Path) -> None:
+    """Save with fixed zip timestamps, so an unchanged template rebuilds byte for byte."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = zipfile.ZipFile(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 11, 23, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info))
     path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
+    path.write_bytes(out.getvalue())

@@ -1,0 +1,244 @@
+"""Templates for parents: the information leaflet and letters, in plain English."""
+
+from __future__ import annotations
+
+from tools import template_kit as kit
+from tools.template_kit import TEMPLATES
+
+SIGN_OFF = ("Yours sincerely,", "{{ pupil.senco }}", "Special educational needs coordinator "
+            "(SENCo), {{ pupil.school }}")
+
+
+def _letter_head(d, subject: str) -> None:
+    kit.paragraph(d, "{{ pupil.school }}")
+    kit.paragraph(d, "{{ today }}")
+    kit.paragraph(d, "Dear {{ salutation }},")
+    kit.paragraph(d, subject, "Heading 1")
+
+
+def _sign(d) -> None:
+    for line in SIGN_OFF:
+        kit.paragraph(d, line)
+
+
+def leaflet() -> None:
+    d = kit.start("Help for your child at school", heading="Help for your child at school",
+                  subject="Information for parents and carers", version=1, key="leaflet",
+                  author="{{ school.name }}")
+    kit.paragraph(d, "Information for parents and carers from {{ school.name }} and "
+                     "{{ authority.name }}", "Subtitle")
+    kit.paragraph(d, "This leaflet is for parents and carers. It tells you how schools help "
+                     "children who find learning harder than other children of their age.")
+    kit.when(d, "child", "Your child", style="Heading 1")
+    kit.when(d, "child",
+             "{{ child.first_name }} gets help at {{ child.stage }}. The next review of "
+             "{{ child.first_name }}'s plan is on {{ child.review_date }}. We will invite you "
+             "to it, and you can tell us what you think.")
+    d.add_heading("Special educational needs", 1)
+    kit.paragraph(d, "Children learn at different speeds. Some need extra help for a short "
+                     "time. Some need it for longer. When a child needs help that is extra to, "
+                     "or different from, what most children get, we say the child has special "
+                     "educational needs (SEN).")
+    d.add_heading("Who to talk to", 1)
+    kit.paragraph(d, "Each school has a teacher who leads this work. This person is called the "
+                     "special educational needs coordinator (SENCo). At {{ school.name }} the "
+                     "SENCo is {{ school.senco }}.")
+    kit.when(d, "school.contact", "You can contact the school on {{ school.contact }}.")
+    d.add_heading("School Action", 1)
+    kit.paragraph(d, "School Action is the first step. It starts when teachers see that a child "
+                     "is not making enough progress. They plan help that is extra to, or "
+                     "different from, what the rest of the class gets.")
+    kit.paragraph(d, "In primary school, the class teacher still works with your child every "
+                     "day. In secondary school, subject teachers and form tutors plan the help "
+                     "together. The SENCo may lead the planning and check how it is going.")
+    d.add_heading("School Action Plus", 1)
+    kit.paragraph(d, "Some children still do not make enough progress. The school can then ask "
+                     "for advice from experts who work outside the school. This step is called "
+                     "School Action Plus (SA+).")
+    kit.paragraph(d, "The experts might be specialist teachers, speech and language therapists "
+                     "or educational psychologists. They give advice or support to the teachers "
+                     "and the SENCo. The school then tries new ways to help.")
+    d.add_heading("What the school does", 1)
+    kit.paragraph(d, "At both steps the school will:")
+    for item in (
+        "check your child's progress often, and plan what to do next",
+        "change the way it teaches, to suit your child",
+        "put children in small groups in class, with a teacher or another adult",
+        "use extra adults in class, such as teaching assistants",
+    ):
+        kit.paragraph(d, item, "List Bullet")
+    d.add_heading("The Individual Education Plan", 1)
+    kit.paragraph(d, "Most children at School Action or School Action Plus have an Individual "
+                     "Education Plan (IEP). The school writes it. It is a plan for teaching and "
+                     "learning. It sets a few targets for your child to reach soon.")
+    kit.paragraph(d, "The IEP says:")
+    for item in (
+        "what your child will be taught",
+        "how it will be taught",
+        "how often",
+        "what help the school will give",
+        "how the school will know that the plan is working",
+    ):
+        kit.paragraph(d, item, "List Bullet")
+    d.add_heading("Reviews", 1)
+    kit.paragraph(d, "The school checks the plan at least twice a year. Most schools check it "
+                     "once a term. You can take part in each review. You know your child best, "
+                     "so please tell us what you think is working and what is not.")
+    d.add_heading("Provision maps", 1)
+    kit.paragraph(d, "The law does not say that a school must write an IEP. It is one good way "
+                     "to plan help. Some schools use a provision map instead. This is a list of "
+                     "all the extra help the school gives, and of how each child is doing.")
+    kit.paragraph(d, "Where a school keeps a good provision map, a child at School Action may "
+                     "not need an IEP. Children at School Action Plus, and children with a "
+                     "statement, still have one.")
+    d.add_heading("Statements", 1)
+    kit.paragraph(d, "A few children need more help than a school can usually give. The local "
+                     "authority may then look at the child's needs in a formal way. This is "
+                     "called a statutory assessment. It can lead to a statement of special "
+                     "educational needs, which says what help the child must have.")
+    kit.paragraph(d, "None of the steps in this leaflet changes your legal rights.")
+    d.add_heading("More help", 1)
+    kit.paragraph(d, "You can get free advice that does not come from the school from "
+                     "{{ authority.parent_advice }}.")
+    kit.footer(d)
+    kit.save(d, TEMPLATES / "leaflet.docx")
+
+
+def letter_high_focus() -> None:
+    d = kit.start("Letter: a High Focus period for {{ pupil.first_name }}",
+                  heading="{{ pupil.school }}", subject="Letter to parents: starting High Focus",
+                  version=1, key="letter_high_focus")
+    _letter_head(d, "More help for {{ pupil.first_name }}")
+    kit.paragraph(d, "We are writing to tell you about the next step in the help we give "
+                     "{{ pupil.first_name }} at school.")
+    d.add_heading("What will happen", 2)
+    kit.paragraph(d, "From {{ high_focus.start_date }}, {{ pupil.first_name }} will have a "
+                     "High Focus period of School Action Plus (SA+). This is a set time of "
+                     "extra help, when we also collect careful evidence. We will use it to "
+                     "answer four questions:")
+    kit.bullets(d, "q in plain_questions", "{{ q }}")
+    d.add_heading("Why", 2)
+    kit.paragraph(d, "{{ pupil.first_name }} has had extra help for some time. Progress has "
+                     "not been as good as we hoped. Our check of {{ pupil.first_name }}'s "
+                     "needs shows a high level of need in at least one area.")
+    d.add_heading("Who will help", 2)
+    kit.bullets(d, "person in helpers", "{{ person }}")
+    d.add_heading("How you can take part", 2)
+    kit.paragraph(d, "You know {{ pupil.first_name }} best, and you are a partner in this "
+                     "work. We would like you to:")
+    kit.bullets(d, "task in parent_tasks", "{{ task }}")
+    kit.paragraph(d, "We will send you the full plan, so you can see what everyone is doing.")
+    d.add_heading("At the end", 2)
+    kit.paragraph(d, "We will meet on {{ high_focus.review_date }} to look at the evidence "
+                     "together and plan the next steps. We will invite you to this meeting.")
+    d.add_heading("How the money works", 2)
+    kit.paragraph(d, "Each year, schools get money in their budget to help children with high "
+                     "needs. This is called delegated funding. It means that most children get "
+                     "the help they need in school, without a statement.")
+    kit.paragraph(d, "The most likely result is that {{ pupil.first_name }} will carry on at "
+                     "School Action Plus, rather than go forward for a statutory assessment. "
+                     "The school may get a bigger share of this money to help.")
+    kit.paragraph(d, "Your legal rights are not affected in any way.")
+    kit.when(d, "pupil.school_contact",
+             "If you have any questions, please contact me on {{ pupil.school_contact }}.")
+    _sign(d)
+    kit.confidential_header(d)
+    kit.save(d, TEMPLATES / "letter_high_focus.docx")
+
+
+def letter_review_invitation() -> None:
+    d = kit.start("Letter: invitation to {{ pupil.first_name }}'s review",
+                  heading="{{ pupil.school }}", subject="Letter to parents: review invitation",
+                  version=1, key="letter_review_invitation")
+    _letter_head(d, "Please come to {{ pupil.first_name }}'s review meeting")
+    kit.paragraph(d, "We would like you to come to a meeting about {{ pupil.first_name }}'s "
+                     "progress. It is the review at the end of the High Focus period.")
+    kit.kv_table(d, [
+        ("Date", "{{ high_focus.review_date }}"),
+        ("Time", "{{ high_focus.review_time or 'We will tell you the time.' }}"),
+        ("Place", "{{ high_focus.review_place or pupil.school }}"),
+    ], "When and where")
+    d.add_heading("What we will talk about", 2)
+    kit.paragraph(d, "Our check of {{ pupil.first_name }}'s needs uses the Criteria for "
+                     "Special Provision (CRISP). At the meeting we will go through these items "
+                     "in turn:")
+    kit.loop_table(d, ["No.", "Item"], "item in agenda",
+                   ["{{ item.number }}", "{{ item.text }}"], "What we will talk about")
+    d.add_heading("Your views", 2)
+    kit.paragraph(d, "Your views matter. You can tell us at the meeting. If you would like to "
+                     "share them before, you can write to me, phone, or ask for a short chat.")
+    kit.paragraph(d, "You may bring a friend, relative or someone who supports you.")
+    kit.paragraph(d, "Please let us know if you need an interpreter, or if the time does not "
+                     "suit you. We will try to change it.")
+    kit.when(d, "pupil.school_contact", "You can reach me on {{ pupil.school_contact }}.")
+    _sign(d)
+    kit.confidential_header(d)
+    kit.save(d, TEMPLATES / "letter_review_invitation.docx")
+
+
+def letter_review_outcome() -> None:
+    d = kit.start("Letter: outcome of {{ pupil.first_name }}'s review",
+                  heading="{{ pupil.school }}", subject="Letter to parents: review outcome",
+                  version=1, key="letter_review_outcome")
+    _letter_head(d, "What we decided at {{ pupil.first_name }}'s review")
+    kit.paragraph(d, "Thank you for your part in {{ pupil.first_name }}'s review on "
+                     "{{ review.date }}. This letter sets out what we decided and what happens "
+                     "next.")
+    d.add_heading("What we decided", 2)
+    kit.paragraph(d, "{{ plain_outcome.decision }}")
+    d.add_heading("Why", 2)
+    kit.paragraph(d, "{{ plain_outcome.why }}")
+    kit.when(d, "plain_outcome.statutory", "What a statutory assessment means", style="Heading 2")
+    kit.when(d, "plain_outcome.statutory",
+             "We will ask the local education authority (LEA) to look at "
+             "{{ pupil.first_name }}'s needs in a formal way. This is called a statutory "
+             "assessment. It may lead to a statement of special educational needs. The LEA "
+             "will write to you and explain each step.",
+             "Until then, {{ pupil.first_name }} will keep getting help in school.")
+    kit.when(d, "plain_outcome.statutory and reservations",
+             "The concerns you raised at the meeting are written down. We will send all of "
+             "them with the request, as the guidance says we must.")
+    d.add_heading("What happens next", 2)
+    kit.bullets(d, "a in actions", "{{ a.who }} will {{ a.what_lower }} by {{ a.by_when }}.")
+    kit.paragraph(d, "The next review is on {{ review.next_review_date }}.")
+    d.add_heading("Who to contact", 2)
+    kit.paragraph(d, "If you have questions, or do not agree with something, please contact "
+                     "me{{ ' on ' ~ pupil.school_contact if pupil.school_contact }}.")
+    kit.paragraph(d, "Your legal rights are not affected in any way.")
+    _sign(d)
+    kit.confidential_header(d)
+    kit.save(d, TEMPLATES / "letter_review_outcome.docx")
+
+
+def contact_attempts() -> None:
+    d = kit.start("Record of attempts to contact parents: {{ pupil.full_name }}",
+                  heading="Record of attempts to contact parents or carers",
+                  subject="Record of attempts to contact parents or carers", version=1,
+                  key="contact_attempts")
+    kit.kv_table(d, [
+        ("Pupil", "{{ pupil.full_name }}"),
+        ("Parents or carers", "{{ pupil.parents or 'Not known' }}"),
+        ("School", "{{ pupil.school }}"),
+        ("Recorded by", "{{ pupil.senco }} (SENCo)"),
+        ("Date of this record", "{{ today }}"),
+    ], "About this record")
+    d.add_heading("Attempts made", 1)
+    kit.paragraph(d, "The guidance asks schools to keep an account of attempts made to gain "
+                     "the views of parents or carers when contact has been impossible or very "
+                     "difficult.")
+    kit.loop_table(d, ["No.", "Attempt"], "a in attempts",
+                   ["{{ a.number }}", "{{ a.text }}"], "Attempts made")
+    d.add_heading("Next step", 1)
+    kit.paragraph(d, "The school will keep trying, and will record each new attempt here.")
+    kit.confidential_header(d)
+    kit.footer(d)
+    kit.save(d, TEMPLATES / "contact_attempts.docx")
+
+
+BUILDERS = {
+    "leaflet": leaflet,
+    "letter_high_focus": letter_high_focus,
+    "letter_review_invitation": letter_review_invitation,
+    "letter_review_outcome": letter_review_outcome,
+    "contact_attempts": contact_attempts,
+}
