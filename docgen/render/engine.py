@@ -1,0 +1,148 @@
+"""Compiles a docxtpl template once per process and renders it many times.
+
+docxtpl reloads the .docx, re-patches and re-compiles every tagged part on every render; here
+each template is prepared once (keyed by the SHA-256 of its bytes): the parts that carry Jinja
+tags are patched with docxtpl's own preprocessing and compiled in docgen's sandboxed,
+autoescaping environment, and every other part is kept as it is. The rendered parts go through
+the same post-processing docxtpl applies, so the output has the same content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import threading
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Template, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SecurityError
+from lxml import etree
+
+from docgen.errors import TemplateProblem
+from docgen.render.docxtpl_steps import (
+    finish_xml,
+    fix_docpr_ids,
+    fix_tables,
+    patch_xml,
+)
+from docgen.render.environment import make_environment
+from docgen.render.zipcopy import write_package
+
+_TAGGED = re.compile(r"\{[{%#]")
+_BODY = "word/document.xml"
+_CORE = "docProps/core.xml"
+_HEADER_FOOTER = re.compile(r"^word/(header|footer)\d*\.xml$|^word/footnotes\.xml$")
+
+
+@dataclass(frozen=True)
+class CompiledPart:
+    name: str
+    template: Template
+    is_body: bool
+
+
+class CompiledTemplate:
+    """A template ready to render: compiled parts plus the untouched parts' stored bytes."""
+
+    def __init__(self, path: Path, data: bytes):
+        self.path = path
+        self.digest = hashlib.sha256(data).hexdigest()
+        self.package = zipfile.ZipFile(io.BytesIO(data))
+        self.parts: dict[str, CompiledPart] = {}
+        env = make_environment()
+        for info in self.package.infolist():
+            if info.filename == _BODY or _HEADER_FOOTER.match(info.filename):
+                xml = self.package.read(info).decode("utf-8")
+                if _TAGGED.search(xml):
+                    self._compile(env, info.filename, patch_xml(xml),
+                                  is_body=info.filename == _BODY)
+            elif info.filename == _CORE:
+                xml = self.package.read(info).decode("utf-8")
+                if _TAGGED.search(xml):
+                    self._compile(env, info.filename, xml, is_body=False)
+
+    def _compile(self, env: Any, name: str, source: str, *, is_body: bool) -> None:
+        # docxtpl puts each paragraph on its own line so Jinja errors point near the text
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+        try:
+            template = env.from_string(source)
+        except TemplateSyntaxError as exc:
+            raise TemplateProblem(
+                f"the template has a tag error in {_part_label(name)}: {exc.message}",
+                file=str(self.path),
+                hint=f"Near the text: {_nearby_text(source, exc.lineno)!r}. Run "
+                     "'docgen templates check' to see every problem.",
+            ) from None
+        self.parts[name] = CompiledPart(name, template, is_body)
+
+    def render(self, context: Mapping[str, Any]) -> bytes:
+        """The .docx bytes for one context."""
+        changed: dict[str, bytes] = {}
+        for name, part in self.parts.items():
+            try:
+                xml = part.template.render(context)
+            except SecurityError as exc:
+                raise TemplateProblem(
+                    f"the template tried something unsafe in {_part_label(name)}: {exc}",
+                    file=str(self.path),
+                    hint="Templates may only show data; ask the maintainer to remove that tag.",
+                ) from None
+            except UndefinedError as exc:
+                raise TemplateProblem(
+                    f"the template uses a name docgen does not provide in {_part_label(name)}: "
+                    f"{exc.message}",
+                    file=str(self.path),
+                    hint="Check the spelling with 'docgen templates vars' and "
+                         "'docgen templates check'.",
+                ) from None
+            except TemplateError as exc:
+                raise TemplateProblem(f"the template failed in {_part_label(name)}: {exc}",
+                                      file=str(self.path)) from None
+            xml = finish_xml(xml)
+            if part.is_body:
+                tree = fix_tables(xml)
+                fix_docpr_ids(tree)
+                changed[name] = etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
+                                               standalone=True)
+            else:
+                changed[name] = xml.encode("utf-8")
+        return write_package(self.package, changed)
+
+
+def _part_label(name: str) -> str:
+    if name == _BODY:
+        return "the body"
+    if name == _CORE:
+        return "the document properties"
+    return "the " + name.removeprefix("word/").removesuffix(".xml").rstrip("0123456789")
+
+
+def _nearby_text(source: str, lineno: int | None) -> str:
+    lines = source.splitlines()
+    start = max((lineno or 1) - 2, 0)
+    text = " ".join(re.sub(r"<[^>]+>", "", line) for line in lines[start:start + 3])
+    return " ".join(text.split())[:120]
+
+
+_CACHE: dict[str, CompiledTemplate] = {}
+_LOCK = threading.Lock()
+
+
+def prepare(path: Path) -> CompiledTemplate:
+    """The compiled template for this file's current content (compiled once per process)."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    with _LOCK:
+        compiled = _CACHE.get(digest)
+        if compiled is None:
+            compiled = _CACHE[digest] = CompiledTemplate(path, data)
+    return compiled
+
+
+def render_to_bytes(path: Path, context: Mapping[str, Any]) -> bytes:
+    return prepare(path).render(context)

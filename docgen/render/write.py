@@ -1,0 +1,53 @@
+"""Writes output files atomically and never over an existing file without --force."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from docgen.errors import DocgenError, OutputExists
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
+
+    An interrupted write (Ctrl-C, kill, full disk) leaves the old file or the new one, never
+    half of one, and removes its temporary file.
+    """
+    if path.exists() and not force:
+        raise OutputExists("this file already exists, so docgen did not replace it",
+                           file=str(path), hint="Use --force to replace it.")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
+            dir=folder, prefix=f".{path.name}.", suffix=".part", delete=False
+        )
+    except OSError as exc:
+        raise _explain(exc, path) from None
+    temp = Path(handle.name)
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(exc, OSError):
+            raise _explain(exc, path) from None
+        raise
+
+
+def _explain(exc: OSError, path: Path) -> DocgenError:
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return DocgenError("docgen may not write in this folder", file=str(path),
+                           hint="Choose another folder with -o, or ask for write access.")
+    if exc.errno == errno.ENOSPC:
+        return DocgenError("the disk is full, so the file was not written", file=str(path),
+                           hint="Free some space and run docgen again.")
+    return DocgenError(f"the file could not be written: {exc.strerror or exc}", file=str(path))
