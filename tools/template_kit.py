@@ -10,13 +10,10 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.shared import Pt
-from lxml import etree
 
 from docgen import house_style
+from docgen.docprops import set_custom_properties
 
 AUTHORED = datetime.datetime(2026, 11, 23, tzinfo=datetime.UTC)
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -30,11 +27,6 @@ PUPIL_ROWS = [
     ("DfE establishment number", "{{ pupil.dfe_number }}"),
     ("SENCo", "{{ pupil.senco }}"),
 ]
-
-CUSTOM_PROPS_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-_CP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
 def start(title_expr: str, *, heading: str, subject: str, version: int, key: str,
@@ -115,19 +107,6 @@ def page_break(document: DocxDocument) -> None:
 def small(document: DocxDocument, text: str) -> None:
     run = document.add_paragraph().add_run(text)
     run.font.size = Pt(10)
-
-
-def set_custom_properties(document: DocxDocument, values: dict[str, str]) -> None:
-    """docProps/custom.xml: which template (and version) made a document."""
-    root = etree.Element(f"{{{_CP_NS}}}Properties", nsmap={None: _CP_NS, "vt": _VT_NS})
-    for pid, (name, value) in enumerate(values.items(), start=2):
-        prop = etree.SubElement(root, f"{{{_CP_NS}}}property", fmtid=_FMTID, pid=str(pid),
-                                name=name)
-        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
-    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    package = document.part.package
-    part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPS_CT, blob, package)
-    package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
 def save(document: DocxDocument, path: Path) -> None:
