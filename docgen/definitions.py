@@ -26,6 +26,15 @@ FieldType = Literal["text", "multiline", "choice", "date", "bool", "int", "upn",
 SectionKind = Literal["group", "table", "fixed_table"]
 FIELD_TYPES: tuple[str, ...] = FieldType.__args__  # type: ignore[attr-defined]
 
+PLACEHOLDERS: dict[str, str] = {
+    "choice": "Choose from the list",
+    "date": "Pick or type a date (dd/mm/yyyy)",
+    "bool": "",
+    "multiline": "Click here and type (several lines are fine)",
+}
+for _type in ("text", "int", "upn", "dfe_number"):
+    PLACEHOLDERS[_type] = "Click here and type"
+
 GENERIC_PLACEHOLDERS = frozenset({
     "Click or tap here to enter text.",
     "Click or tap to enter a date.",
@@ -58,13 +67,7 @@ class Field:
     @property
     def placeholder(self) -> str:
         """Text an unfilled control shows; never a value."""
-        if self.type == "choice":
-            return f"Choose {self.label.lower()}"
-        if self.type == "date":
-            return "Pick or type a date"
-        if self.type == "bool":
-            return ""
-        return f"Type {self.label[0].lower()}{self.label[1:]}"
+        return PLACEHOLDERS[self.type]
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,9 @@ def build_field(f: Field) -> fields.Field:
     if f.type == "date":
         return FormDate(validate=[_not_future] if f.not_future else [], **common)
     if f.type == "bool":
-        return FormBool(**common)
+        # an unticked box and a box left out of YAML data both mean "no"
+        return FormBool(**common) if f.required else FormBool(load_default=False,
+                                                              allow_none=True)
     if f.type == "int":
         low, high = f.minimum, f.maximum
         rng = validate.Range(min=low, max=high, error=f"Type a number from {low} to {high}.")

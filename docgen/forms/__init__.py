@@ -1,0 +1,1 @@
+"""Word input forms: blank forms with content controls, and reading filled ones."""
