@@ -23,13 +23,20 @@ class DocumentType:
     build: ContextBuilder
     audience: str = "staff"  # "staff" or "parents": parent documents have stricter checks
     applies: Callable[[dict[str, Any]], bool] = lambda data: True
+    named: Callable[[dict[str, Any]], str] | None = None  # a name that depends on the data
 
-    def file_name(self, pupil: dict[str, Any]) -> str:
-        return f"{slug(pupil['surname'])}-{slug(pupil['forename'])}-{self.key.replace('_', '-')}"
+    def file_name(self, data: dict[str, Any], form: str) -> str:
+        """'Surname-Forename-what-it-is', plus the form when several forms make it."""
+        pupil = data["pupil"]
+        what = self.named(data) if self.named else self.key
+        name = f"{slug(pupil['surname'])}-{slug(pupil['forename'])}-{what}"
+        if len(self.forms) > 1:
+            name += f"-from-{form}"
+        return name.replace("_", "-")
 
 
 DOCUMENTS: dict[str, DocumentType] = {}
-FAMILIES = ("iep",)  # modules under docgen/families that register documents
+FAMILIES = ("iep", "highfocus", "parents")  # modules under docgen/families that register documents
 
 
 def register(document: DocumentType) -> DocumentType:

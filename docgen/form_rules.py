@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from docgen.definitions import FormDefinition, Section
-from docgen.domain import crisp, stages
+from docgen.domain import crisp, highfocus, review, stages
+from docgen.domain.delegation import load_policy
 from docgen.problems import Problem, error, warning
 
 # Reviews take place "at least two per year and ideally termly" (parent leaflet).
@@ -122,9 +123,47 @@ def crisp_rules(definition: FormDefinition, data: Data, today: dt.date) -> Itera
                           section=heading, label=band_label)
 
 
+def _bands(data: Data) -> dict[int, int | None]:
+    return {int(row["thread"]): row.get("band") for row in data.get("crisp_threads", [])}
+
+
+def high_focus_rules(definition: FormDefinition, data: Data, today: dt.date
+                     ) -> Iterator[Problem]:
+    hf = data["high_focus"]
+    if hf["review_date"] <= hf["start_date"]:
+        yield error("The review must come after the start of the High Focus period.",
+                    **_where(definition, "high_focus", "review_date"))
+    result = highfocus.eligibility(_bands(data), bool(hf.get("provision_made")),
+                                   bool(hf.get("progress_satisfactory")))
+    for reason in result.reasons:
+        yield warning(f"A High Focus period may start only when all three conditions hold. "
+                      f"{reason}", section=definition.section("high_focus").heading)
+
+
+def roles_rules(definition: FormDefinition, data: Data, today: dt.date) -> Iterator[Problem]:
+    hf = data.get("high_focus", {})
+    yield from highfocus.check_roles(
+        data.get("roles", []), highfocus.threads_of_concern(_bands(data)),
+        pupil_no_role_reason=hf.get("pupil_no_role_reason"),
+        parents_no_role_reason=hf.get("parents_no_role_reason"),
+    )
+
+
+def review_rules(definition: FormDefinition, data: Data, today: dt.date) -> Iterator[Problem]:
+    meeting = data["review"]
+    if meeting["next_review_date"] <= meeting["date"]:
+        yield error("The next review must come after this review.",
+                    **_where(definition, "review", "next_review_date"))
+    answers = review.from_form(data)
+    yield from review.review_obligations(answers, review.decide_outcome(answers, load_policy()))
+
+
 _RULES: dict[str, tuple[SectionRule, ...]] = {
     "pupil": (pupil_rules,),
     "plan": (plan_rules,),
     "views": (views_rules,),
     "crisp": (crisp_rules,),
+    "high_focus": (high_focus_rules,),
+    "roles": (roles_rules,),
+    "review": (review_rules,),
 }

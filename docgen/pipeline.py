@@ -77,9 +77,9 @@ def render_all(checked: Checked, *, only: list[str] | None = None,
                templates_dir: Path | None = None) -> list[Rendered]:
     """Render every document a valid input drives (or those named in ``only``)."""
     require_valid(checked)
-    pupil = checked.result.data["pupil"]
+    data = checked.result.data
     return [
-        Rendered(d.key, d.title, f"{d.file_name(pupil)}.docx",
+        Rendered(d.key, d.title, f"{d.file_name(data, checked.form)}.docx",
                  render_document(d, checked, templates_dir))
         for d in docs.for_form(checked.form, checked.result.data)
         if only is None or d.key in only

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docgen.domain.crisp import ASSESSMENT_KINDS, BANDS, THREADS
+from docgen.domain.questions import KEY_QUESTIONS
 from docgen.domain.stages import IEP_STAGES, STAGES_BY_KEY
 
 Choice = tuple[str, str]  # (stored value, text shown in the form)
@@ -19,6 +20,7 @@ CHOICES: dict[str, tuple[Choice, ...]] = {
     "year_groups": YEAR_GROUPS,
     "assessment_kinds": ASSESSMENT_KINDS,
     "threads": tuple((str(t.number), t.label) for t in THREADS),
+    "key_questions": tuple((str(n), f"{n}. {q}") for n, q in enumerate(KEY_QUESTIONS, start=1)),
 }
 
 

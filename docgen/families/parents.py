@@ -1,0 +1,149 @@
+"""Documents for parents and carers: the information leaflet, letters, record of contact attempts.
+
+Parent documents are written in plain English; what they say about a pupil's plan comes from
+the same rules as the staff documents, reworded here only where the guidance's words would be
+hard for a parent to read.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import yaml
+
+from docgen.context import form_context
+from docgen.definitions import FormDefinition
+from docgen.documents import DocumentType, register
+from docgen.domain import highfocus
+from docgen.families.highfocus import decide, hf_iep_context, review_context
+from docgen.resources import data_dir
+
+Data = dict[str, Any]
+
+# The four key questions, as a parent would ask them (the letter's plain version).
+PLAIN_QUESTIONS = (
+    "Do we have good evidence of what {name} needs?",
+    "Is there more help we can give {name} in school?",
+    "With that help, can {name} make good progress?",
+    "If {name} needs more help, how could it be used best?",
+)
+
+PLAIN_OUTCOMES: dict[str, tuple[str, str]] = {
+    "delegated": (
+        "{name} will carry on getting help at School Action Plus, paid for from the school's "
+        "own budget. We will write a Provision Plan that sets out this help for the year.",
+        "The evidence shows that the school can meet {name}'s needs with the money it has "
+        "for children with high needs.",
+    ),
+    "further_high_focus": (
+        "{name} will have another High Focus period.",
+        "We need more time to be sure about {name}'s needs, because the evidence is not yet "
+        "clear or {name}'s needs are still changing.",
+    ),
+    "renew_for_evidence": (
+        "{name} will have another High Focus period, so that we can collect the evidence "
+        "we still need.",
+        "Some of the checks we planned could not be done, so we cannot yet be sure about "
+        "{name}'s needs.",
+    ),
+    "statutory_request": (
+        "We will ask the local education authority to carry out a statutory assessment of "
+        "{name}'s needs. We will also write a Proposed Provision Plan.",
+        "The evidence shows that {name} needs more help than the school's own budget is "
+        "meant to cover.",
+    ),
+}
+
+
+@cache
+def authority() -> Data:
+    path = data_dir("schemas") / "settings" / "authority.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def letter_basics(context: Data, data: Data) -> Data:
+    parents = data["pupil"].get("parents")
+    context["salutation"] = parents or "parent or carer"
+    context["authority"] = authority()
+    return context
+
+
+def leaflet_context(definition: FormDefinition, data: Data) -> Data:
+    context = letter_basics(form_context(definition, data), data)
+    pupil = context["pupil"]
+    context["school"] = {"name": pupil["school"], "senco": pupil["senco"],
+                         "contact": pupil["school_contact"]}
+    plan = context.get("plan") or {}
+    hf = context.get("high_focus") or {}
+    context["child"] = {
+        "first_name": pupil["first_name"],
+        "stage": plan.get("stage") or "High Focus School Action Plus",
+        "review_date": plan.get("review_date") or hf.get("review_date", ""),
+    }
+    return context
+
+
+def high_focus_letter_context(definition: FormDefinition, data: Data) -> Data:
+    context = letter_basics(hf_iep_context(definition, data), data)
+    name = context["pupil"]["first_name"]
+    context["plain_questions"] = [q.format(name=name) for q in PLAIN_QUESTIONS]
+    rows = data.get("roles", [])
+    context["helpers"] = [p for p in context["circulation"]
+                          if not highfocus.is_parent(p) and not highfocus.is_pupil(p)]
+    tasks = [row["role"] for row in rows if highfocus.is_parent(row["who"])]
+    context["parent_tasks"] = [_lower_first(t) for t in tasks] or [
+        f"tell us what {name} is like at home, and what helps",
+        "come to the review meeting at the end",
+    ]
+    return context
+
+
+def review_letter_context(definition: FormDefinition, data: Data) -> Data:
+    context = letter_basics(review_context(definition, data), data)
+    name = context["pupil"]["first_name"]
+    outcome = decide(data)
+    decision, why = PLAIN_OUTCOMES[outcome.key]
+    context["plain_outcome"] = {
+        "decision": decision.format(name=name),
+        "why": why.format(name=name),
+        "statutory": outcome.key == "statutory_request",
+    }
+    for action in context["actions"]:
+        action["what_lower"] = _lower_first(action["what"])
+    return context
+
+
+def contact_attempts_context(definition: FormDefinition, data: Data) -> Data:
+    context = form_context(definition, data)
+    lines = (data.get("views", {}).get("contact_attempts") or "").splitlines()
+    context["attempts"] = [{"number": str(n), "text": line.strip()}
+                           for n, line in enumerate((x for x in lines if x.strip()), start=1)]
+    return context
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _contact_failed(data: Data) -> bool:
+    return bool(data.get("views", {}).get("contact_attempts"))
+
+
+for _doc in (
+    DocumentType("leaflet", "Information leaflet for parents and carers", "leaflet.docx",
+                 ("iep",), leaflet_context, audience="parents"),
+    DocumentType("letter_high_focus", "Letter to parents: starting a High Focus period",
+                 "letter_high_focus.docx", ("hf_iep",), high_focus_letter_context,
+                 audience="parents"),
+    DocumentType("letter_review_invitation", "Letter to parents: invitation to the review",
+                 "letter_review_invitation.docx", ("hf_iep",), high_focus_letter_context,
+                 audience="parents"),
+    DocumentType("letter_review_outcome", "Letter to parents: outcome of the review",
+                 "letter_review_outcome.docx", ("hf_review",), review_letter_context,
+                 audience="parents"),
+    DocumentType("contact_attempts", "Record of attempts to contact parents or carers",
+                 "contact_attempts.docx", ("iep", "hf_iep"), contact_attempts_context,
+                 applies=_contact_failed),
+):
+    register(_doc)
