@@ -1,0 +1,48 @@
+"""Reading generated documents back in tests: text, tables, styles, properties."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+
+
+def open_doc(data: bytes) -> Any:
+    return docx.Document(io.BytesIO(data))
+
+
+def paragraphs(data: bytes) -> list[str]:
+    return [p.text for p in open_doc(data).paragraphs]
+
+
+def all_text(data: bytes) -> str:
+    """Body paragraphs and every table cell, in order, one per line."""
+    document = open_doc(data)
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.extend(cell.text for cell in row.cells)
+    return "\n".join(lines)
+
+
+def table_rows(data: bytes, caption: str) -> list[list[str]]:
+    """The rows (header first) of the table whose Alt Text title is ``caption``."""
+    for table in open_doc(data).tables:
+        cap = table._tbl.tblPr.find(qn("w:tblCaption"))
+        if cap is not None and cap.get(qn("w:val")) == caption:
+            return [[cell.text for cell in row.cells] for row in table.rows]
+    raise AssertionError(f"no table captioned {caption!r}")
+
+
+def header_rows_marked(data: bytes) -> bool:
+    for table in open_doc(data).tables:
+        tr_pr = table.rows[0]._tr.trPr
+        if tr_pr is None or tr_pr.find(qn("w:tblHeader")) is None:
+            return False
+    return True
+
+
+def styles_used(data: bytes) -> list[str]:
+    return [p.style.name for p in open_doc(data).paragraphs]

@@ -1,0 +1,77 @@
+"""Every template renders with every sample and passes the output checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docgen.documents import all_documents
+from docgen.pipeline import Rendered
+from docgen.render.checks import ooxml_problems, package_problems
+from tests.docx_helpers import header_rows_marked, open_doc, styles_used
+
+
+def test_every_document_type_is_made_for_some_sample(rendered: dict) -> None:
+    made = {key.split(":")[0] for _, key in rendered}
+    assert made == set(all_documents()), set(all_documents()) - made
+
+
+def test_every_sample_gets_its_iep_and_high_focus_documents(rendered: dict) -> None:
+    for pupil in ("tomos-llyr-evans", "zofia-wisniewska", "aisha-rahman"):
+        for key in ("iep:iep", "hf_iep:hf_iep", "review_agenda:hf_iep",
+                    "review_record:hf_review", "leaflet:iep", "letter_high_focus:hf_iep",
+                    "letter_review_invitation:hf_iep", "letter_review_outcome:hf_review"):
+            assert (pupil, key) in rendered, (pupil, key)
+
+
+def _each(rendered: dict) -> list[tuple[str, Rendered]]:
+    return [(f"{pupil}/{key}", doc) for (pupil, key), doc in sorted(rendered.items())]
+
+
+def test_packages_hold_together(rendered: dict) -> None:
+    for name, document in _each(rendered):
+        assert package_problems(document.data) == [], name
+
+
+def test_ooxml_schema_valid(rendered: dict, tmp_path: Path) -> None:
+    for name, document in _each(rendered):
+        path = tmp_path / document.file_name
+        path.write_bytes(document.data)
+        assert ooxml_problems(path) == [], name
+
+
+def test_real_styles_and_marked_header_rows(rendered: dict) -> None:
+    for name, document in _each(rendered):
+        styles = styles_used(document.data)
+        assert "Heading 1" in styles or "Title" in styles, name
+        assert header_rows_marked(document.data), name
+        assert "" not in [s.strip() for s in styles], name
+
+
+def test_properties_and_confidential_header(rendered: dict) -> None:
+    for name, document in _each(rendered):
+        doc = open_doc(document.data)
+        props = doc.core_properties
+        assert props.language == "en-GB", name
+        assert props.title and "{{" not in props.title, name
+        assert "{{" not in (props.author or "") and props.author, name
+        if document.key != "leaflet":
+            header = doc.sections[0].header.paragraphs[0].text
+            assert header.endswith("· Confidential"), name
+            assert "{{" not in header
+
+
+def test_no_template_tags_survive(rendered: dict) -> None:
+    from tests.docx_helpers import all_text
+
+    for name, document in _each(rendered):
+        text = all_text(document.data)
+        assert "{%" not in text and "{{" not in text, name
+
+
+@pytest.mark.parametrize("pupil", ["tomos-llyr-evans", "zofia-wisniewska", "aisha-rahman"])
+def test_footer_has_page_numbers(rendered: dict, pupil: str) -> None:
+    doc = open_doc(rendered[(pupil, "iep:iep")].data)
+    footer_xml = doc.sections[0].footer._element.xml
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
