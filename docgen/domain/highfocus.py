@@ -70,7 +70,12 @@ _PARENT_WORDS = re.compile(r"\b(parents?|carers?|mother|father|mum|dad|guardians
                            r"grandparents?|foster)\b", re.I)
 
 
+# Staff whose titles contain "pupil" ("Pupil and School Support teacher") are not the pupil.
+_STAFF_WITH_PUPIL = re.compile(r"pupil and school support|pupils? with|\bpss\b", re.I)
+
+
 def is_pupil(who: str) -> bool:
+    who = _STAFF_WITH_PUPIL.sub("", who)
     return bool(_PUPIL_WORDS.search(who)) and not is_parent(who)
 
 
