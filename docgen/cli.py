@@ -104,13 +104,20 @@ def check_cmd(ctx: click.Context, file: Path, as_json: bool) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("."),
               show_default=True, help="Folder for the documents.")
 @click.option("--only", multiple=True, help="Make only this document (repeatable).")
+@click.option("--pdf", is_flag=True, help="Also write a PDF of each document (LibreOffice).")
 @FORCE
-def make_cmd(file: Path, out_dir: Path, only: tuple[str, ...], force: bool) -> None:
+def make_cmd(file: Path, out_dir: Path, only: tuple[str, ...], pdf: bool, force: bool) -> None:
     """Make every document a filled form drives (e.g. the IEP) into OUTPUT."""
     from docgen.pipeline import make
 
-    for path in make(file, out_dir, force=force, only=list(only) or None):
+    written = make(file, out_dir, force=force, only=list(only) or None)
+    for path in written:
         click.echo(f"Wrote {path}")
+    if pdf:
+        from docgen.render.pdf import to_pdf
+
+        for path in written:
+            click.echo(f"Wrote {to_pdf(path, out_dir)}")
 
 
 @main.command("demo")

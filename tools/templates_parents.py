@@ -5,15 +5,16 @@ from __future__ import annotations
 from tools import template_kit as kit
 from tools.template_kit import TEMPLATES
 
-SIGN_OFF = ("Yours sincerely,", "{{ pupil.senco }}", "Special educational needs coordinator "
-            "(SENCo), {{ pupil.school }}")
+SIGN_OFF = ("Yours sincerely,", "{{ pupil.senco }}", "SENCo, {{ pupil.school }}")
 
 
 def _letter_head(d, subject: str) -> None:
-    kit.paragraph(d, "{{ pupil.school }}")
+    kit.paragraph(d, "From {{ pupil.senco }}, special educational needs coordinator (SENCo)")
     kit.paragraph(d, "{{ today }}")
     kit.paragraph(d, "Dear {{ salutation }},")
     kit.paragraph(d, subject, "Heading 1")
+    kit.when(d, "glossary", "Some words in this letter are shortened. They mean:")
+    kit.bullets(d, "words in glossary", "{{ words }}")
 
 
 def _sign(d) -> None:
@@ -159,15 +160,15 @@ def letter_review_invitation() -> None:
         ("Place", "{{ high_focus.review_place or pupil.school }}"),
     ], "When and where")
     d.add_heading("What we will talk about", 2)
-    kit.paragraph(d, "Our check of {{ pupil.first_name }}'s needs uses the Criteria for "
-                     "Special Provision (CRISP). At the meeting we will go through these items "
-                     "in turn:")
+    kit.paragraph(d, "We check {{ pupil.first_name }}'s needs with a tool called the Criteria "
+                     "for Special Provision (CRISP). At the meeting we will talk about these "
+                     "things, in this order:")
     kit.loop_table(d, ["No.", "Item"], "item in agenda",
                    ["{{ item.number }}", "{{ item.text }}"], "What we will talk about")
     d.add_heading("Your views", 2)
-    kit.paragraph(d, "Your views matter. You can tell us at the meeting. If you would like to "
-                     "share them before, you can write to me, phone, or ask for a short chat.")
-    kit.paragraph(d, "You may bring a friend, relative or someone who supports you.")
+    kit.paragraph(d, "Your views matter. You can tell us at the meeting. You can also tell us "
+                     "before it. Write to me, phone me, or ask for a short chat.")
+    kit.paragraph(d, "You may bring a friend, a relative or someone who helps you.")
     kit.paragraph(d, "Please let us know if you need an interpreter, or if the time does not "
                      "suit you. We will try to change it.")
     kit.when(d, "pupil.school_contact", "You can reach me on {{ pupil.school_contact }}.")
@@ -182,8 +183,8 @@ def letter_review_outcome() -> None:
                   version=1, key="letter_review_outcome")
     _letter_head(d, "What we decided at {{ pupil.first_name }}'s review")
     kit.paragraph(d, "Thank you for your part in {{ pupil.first_name }}'s review on "
-                     "{{ review.date }}. This letter sets out what we decided and what happens "
-                     "next.")
+                     "{{ review.date }}. This letter tells you what we decided. It also tells "
+                     "you what happens next.")
     d.add_heading("What we decided", 2)
     kit.paragraph(d, "{{ plain_outcome.decision }}")
     d.add_heading("Why", 2)
@@ -202,8 +203,8 @@ def letter_review_outcome() -> None:
     kit.bullets(d, "a in actions", "{{ a.who }} will {{ a.what_lower }} by {{ a.by_when }}.")
     kit.paragraph(d, "The next review is on {{ review.next_review_date }}.")
     d.add_heading("Who to contact", 2)
-    kit.paragraph(d, "If you have questions, or do not agree with something, please contact "
-                     "me{{ ' on ' ~ pupil.school_contact if pupil.school_contact }}.")
+    kit.paragraph(d, "Do you have a question? Do you not agree with something? Please "
+                     "contact me{{ ' on ' ~ pupil.school_contact if pupil.school_contact }}.")
     kit.paragraph(d, "Your legal rights are not affected in any way.")
     _sign(d)
     kit.confidential_header(d)

@@ -7,6 +7,7 @@ hard for a parent to read.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -62,10 +63,38 @@ def authority() -> Data:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+# Abbreviations a parent may meet, spelled out the first time a letter uses them.
+ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("SENCo", "special educational needs coordinator"),
+    ("IEP", "Individual Education Plan"),
+    ("CRISP", "Criteria for Special Provision"),
+    ("SA+", "School Action Plus"),
+    ("LEA", "local education authority"),
+    ("PSS", "Pupil and School Support"),
+    ("EP", "educational psychologist"),
+)
+
+
+def glossary(texts: list[str]) -> list[str]:
+    """'special educational needs coordinator (SENCo)' for each abbreviation the texts use, so
+    a letter can spell them out before staff-typed text uses them."""
+    joined = " ".join(texts)
+    return [f"{meaning} ({short})" for short, meaning in ABBREVIATIONS
+            if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", joined)]
+
+
 def letter_basics(context: Data, data: Data) -> Data:
     parents = data["pupil"].get("parents")
     context["salutation"] = parents or "parent or carer"
     context["authority"] = authority()
+    return context
+
+
+def with_glossary(context: Data, *texts: Any) -> Data:
+    flat: list[str] = []
+    for item in texts:
+        flat.extend(item if isinstance(item, list) else [item])
+    context["glossary"] = glossary([str(t) for t in flat])
     return context
 
 
@@ -96,7 +125,8 @@ def high_focus_letter_context(definition: FormDefinition, data: Data) -> Data:
         f"tell us what {name} is like at home, and what helps",
         "come to the review meeting at the end",
     ]
-    return context
+    return with_glossary(context, context["helpers"], context["parent_tasks"],
+                         [item["text"] for item in context["agenda"]])
 
 
 def review_letter_context(definition: FormDefinition, data: Data) -> Data:
@@ -111,7 +141,7 @@ def review_letter_context(definition: FormDefinition, data: Data) -> Data:
     }
     for action in context["actions"]:
         action["what_lower"] = _lower_first(action["what"])
-    return context
+    return with_glossary(context, [f"{a['who']} {a['what']}" for a in context["actions"]])
 
 
 def contact_attempts_context(definition: FormDefinition, data: Data) -> Data:

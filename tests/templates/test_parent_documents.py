@@ -1,0 +1,136 @@
+"""Parent documents: plain English, accessible, and saying what the guidance requires."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import textstat
+
+from docgen.families.parents import ABBREVIATIONS
+from docgen.render.pdf import to_pdf
+from tests.docx_helpers import all_text, open_doc
+
+PUPILS = ("tomos-llyr-evans", "zofia-wisniewska", "aisha-rahman")
+LETTERS = ("letter_high_focus:hf_iep", "letter_review_invitation:hf_iep",
+           "letter_review_outcome:hf_review")
+PARENT_DOCS = (*LETTERS, "leaflet:iep")
+
+
+def _sentences(text: str) -> list[str]:
+    pieces = re.split(r"(?<=[.!?:])\s+|\n", text)
+    return [p for p in pieces if len(p.split()) > 1]
+
+
+@pytest.mark.parametrize("pupil", PUPILS)
+@pytest.mark.parametrize("key", PARENT_DOCS)
+def test_plain_english(rendered: dict, pupil: str, key: str) -> None:
+    text = all_text(rendered[(pupil, key)].data)
+    minimum = 70 if key.startswith("leaflet") else 60
+    assert textstat.flesch_reading_ease(text) >= minimum
+    assert textstat.avg_sentence_length(text) <= 20
+    longest = max(_sentences(text), key=lambda s: len(s.split()))
+    assert len(longest.split()) <= 30, longest
+
+
+@pytest.mark.parametrize("pupil", PUPILS)
+@pytest.mark.parametrize("key", PARENT_DOCS)
+def test_abbreviations_spelled_out_on_first_use(rendered: dict, pupil: str, key: str) -> None:
+    text = all_text(rendered[(pupil, key)].data)
+    for short, meaning in ABBREVIATIONS:
+        first = re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text)
+        if first:
+            before = text[:first.start()]
+            assert before.lower().endswith(f"{meaning.lower()} ("), (short, before[-80:])
+
+
+@pytest.mark.parametrize("pupil", PUPILS)
+@pytest.mark.parametrize("key", PARENT_DOCS)
+def test_accessible(rendered: dict, pupil: str, key: str) -> None:
+    document = open_doc(rendered[(pupil, key)].data)
+    levels = [0]
+    for paragraph in document.paragraphs:
+        name = paragraph.style.name
+        assert paragraph.text.strip() or _only_break(paragraph), "empty paragraph for spacing"
+        assert paragraph.alignment in (None, 0), "left aligned"
+        if name == "Title":
+            levels.append(0)
+        elif name.startswith("Heading "):
+            level = int(name.split()[1])
+            assert level <= levels[-1] + 1, f"heading level skipped at {paragraph.text!r}"
+            levels.append(level)
+    normal = document.styles["Normal"]
+    assert normal.font.size.pt >= 12 and normal.font.name == "Arial"
+    for run in (r for p in document.paragraphs for r in p.runs):
+        assert run.font.size is None or run.font.size.pt >= 12
+    assert document.core_properties.title and document.core_properties.language == "en-GB"
+    assert not document.inline_shapes  # no images, so no alt text is missing
+
+
+def _only_break(paragraph) -> bool:
+    return "w:br" in paragraph._p.xml and 'w:type="page"' in paragraph._p.xml
+
+
+@pytest.mark.parametrize("pupil", PUPILS)
+def test_high_focus_letter_says_what_the_guidance_requires(rendered: dict, pupil: str) -> None:
+    """Parents 'should know from the outset that the result of is likely to be that their child
+    will continue receiving School Action Plus rather than go forward for Statutory Assessment'
+    and 'be assured that their legal rights are in no way affected'."""
+    text = all_text(rendered[(pupil, "letter_high_focus:hf_iep")].data)
+    assert "will carry on at School Action Plus, rather than go forward for a statutory " \
+           "assessment" in text
+    assert "Your legal rights are not affected in any way." in text
+    assert "delegated funding" in text
+
+
+def test_invitation_has_date_place_agenda_and_company(rendered: dict) -> None:
+    text = all_text(rendered[("zofia-wisniewska", "letter_review_invitation:hf_iep")].data)
+    assert "18 January 2027" in text and "9.15am" in text and "meeting room 2" in text
+    assert "Views of parents and pupils" in text
+    assert "You may bring a friend, a relative or someone who helps you." in text
+
+
+def test_outcome_letter_for_a_statutory_request(rendered: dict) -> None:
+    text = all_text(rendered[("zofia-wisniewska", "letter_review_outcome:hf_review")].data)
+    assert "We will ask the local education authority to carry out a statutory assessment" in text
+    assert "What a statutory assessment means" in text
+    assert "We will send all of them with the request" in text
+    other = all_text(rendered[("tomos-llyr-evans", "letter_review_outcome:hf_review")].data)
+    assert "What a statutory assessment means" not in other
+
+
+def test_leaflet_uses_school_and_child_details(rendered: dict) -> None:
+    text = all_text(rendered[("tomos-llyr-evans", "leaflet:iep")].data)
+    assert "At Oakfield Community Primary School the SENCo is Mrs Bethan Howells." in text
+    assert "Tom gets help at School Action Plus. The next review of Tom's plan is on " \
+           "14 December 2026." in text
+
+
+def test_contact_attempts_record(rendered: dict) -> None:
+    text = all_text(rendered[("aisha-rahman", "contact_attempts:iep")].data)
+    assert "Telephone calls on 8 and 15 September 2026; no answer, messages left." in text
+    assert ("tomos-llyr-evans", "contact_attempts:iep") not in rendered
+
+
+def test_output_names_say_what_each_document_is(rendered: dict) -> None:
+    names = {d.file_name for (pupil, _), d in rendered.items() if pupil == "zofia-wisniewska"}
+    assert "Wiśniewska-Zofia-letter-review-invitation.docx" in names
+    assert "Wiśniewska-Zofia-leaflet.docx" in names
+    assert "Wiśniewska-Zofia-proposed-provision-plan.docx" in names
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (libreoffice-writer-nogui) and pdftotext "
+                           "(poppler-utils) are needed for the PDF test; CI installs them")
+def test_letter_as_pdf(rendered: dict, tmp_path: Path) -> None:
+    document = rendered[("zofia-wisniewska", "letter_review_invitation:hf_iep")]
+    docx_path = tmp_path / document.file_name
+    docx_path.write_bytes(document.data)
+    pdf = to_pdf(docx_path, tmp_path)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Please come to Zosia's review meeting" in text
+    assert "Dear Mrs Wiśniewska," in text
