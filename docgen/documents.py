@@ -45,10 +45,9 @@ def register(document: DocumentType) -> DocumentType:
 
 
 def all_documents() -> dict[str, DocumentType]:
-    """Every registered document type, loading the families on first use."""
-    if not DOCUMENTS:
-        for family in FAMILIES:
-            importlib.import_module(f"docgen.families.{family}")
+    """Every registered document type, loading every family (imports are cached)."""
+    for family in FAMILIES:
+        importlib.import_module(f"docgen.families.{family}")
     return DOCUMENTS
 
 
