@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from docgen import __version__
-from docgen.errors import EXIT_INVALID, EXIT_OK, DocgenError
+from docgen.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, DocgenError
 
 FORCE = click.option("--force", is_flag=True, help="Replace output files that already exist.")
 
@@ -20,8 +20,6 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except DocgenError:
-            raise
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
@@ -31,6 +29,14 @@ class _Group(click.Group):
             if ctx.meta.get("debug"):
                 raise
             raise DocgenError(f"{exc.strerror or exc}", file=exc.filename) from None
+        except Exception as exc:  # the one place an unexpected error becomes a message
+            if ctx.meta.get("debug"):
+                raise
+            click.echo(
+                f"Error: docgen met a problem it did not expect ({type(exc).__name__}). "
+                "Nothing you wrote was changed. Run the same command with --debug to see "
+                "the details, and report it.", err=True)
+            sys.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,8 +82,10 @@ def forms_cmd() -> None:
 @main.command("check")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@click.option("--show-values", is_flag=True,
+              help="Also show what was typed in each field with a problem.")
 @click.pass_context
-def check_cmd(ctx: click.Context, file: Path, as_json: bool) -> None:
+def check_cmd(ctx: click.Context, file: Path, as_json: bool, show_values: bool) -> None:
     """Read a filled form (or .yaml/.json data) and list its errors and warnings.
 
     Exit 0 when valid, 1 when it has errors, 2 when it cannot be read.
@@ -87,15 +95,16 @@ def check_cmd(ctx: click.Context, file: Path, as_json: bool) -> None:
     checked = check(file)
     result = checked.result
     if as_json:
-        click.echo(json.dumps(checked.as_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(checked.as_json(show_values=show_values), ensure_ascii=False,
+                              indent=2))
     else:
         state = "is valid" if result.valid else f"has {len(result.errors)} error(s)"
         click.echo(f"{file}: {checked.input.definition.title} {state}"
                    f"{f', {len(result.warnings)} warning(s)' if result.warnings else ''}.")
         for problem in result.errors:
-            click.echo(f"  error: {problem.text()}")
+            click.echo(f"  error: {problem.text(show_values=show_values)}")
         for problem in result.warnings:
-            click.echo(f"  warning: {problem.text()}")
+            click.echo(f"  warning: {problem.text(show_values=show_values)}")
     ctx.exit(EXIT_OK if result.valid else EXIT_INVALID)
 
 
@@ -105,12 +114,15 @@ def check_cmd(ctx: click.Context, file: Path, as_json: bool) -> None:
               show_default=True, help="Folder for the documents.")
 @click.option("--only", multiple=True, help="Make only this document (repeatable).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF of each document (LibreOffice).")
+@click.option("--redact", is_flag=True,
+              help="Names as initials, no UPN or date of birth (for sharing).")
 @FORCE
-def make_cmd(file: Path, out_dir: Path, only: tuple[str, ...], pdf: bool, force: bool) -> None:
+def make_cmd(file: Path, out_dir: Path, only: tuple[str, ...], pdf: bool, redact: bool,
+             force: bool) -> None:
     """Make every document a filled form drives (e.g. the IEP) into OUTPUT."""
     from docgen.pipeline import make
 
-    written = make(file, out_dir, force=force, only=list(only) or None)
+    written = make(file, out_dir, force=force, only=list(only) or None, redacted=redact)
     for path in written:
         click.echo(f"Wrote {path}")
     if pdf:

@@ -7,6 +7,7 @@ import click
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_UNUSABLE = 2
+EXIT_INTERNAL = 3  # a bug in docgen: reported without a traceback unless --debug
 
 
 class DocgenError(click.ClickException):

@@ -24,16 +24,18 @@ class Checked:
     def form(self) -> str:
         return self.input.definition.name
 
-    def as_json(self, *, show_values: bool = True) -> dict[str, Any]:
+    def as_json(self, *, show_values: bool = False) -> dict[str, Any]:
+        """The report of ``docgen check --json``: the data read is what the user asked to
+        see; the typed value beside each problem only with ``show_values``."""
         from docgen.serialise import to_json_data
 
         return {
             "file": str(self.input.path),
             "form": self.form,
             "valid": self.result.valid,
-            "data": to_json_data(self.result.data) if show_values else None,
-            "errors": [p.as_json() for p in self.result.errors],
-            "warnings": [p.as_json() for p in self.result.warnings],
+            "data": to_json_data(self.result.data),
+            "errors": [p.as_json(show_values=show_values) for p in self.result.errors],
+            "warnings": [p.as_json(show_values=show_values) for p in self.result.warnings],
         }
 
 
@@ -55,10 +57,12 @@ def require_valid(checked: Checked) -> None:
 
 
 def render_document(document: docs.DocumentType, checked: Checked,
-                    templates_dir: Path | None = None) -> bytes:
+                    templates_dir: Path | None = None, *, redacted: bool = False) -> bytes:
+    from docgen.privacy import redact
     from docgen.render import render_to_bytes
 
-    context = document.build(checked.input.definition, checked.result.data)
+    data = redact(checked.result.data) if redacted else checked.result.data
+    context = document.build(checked.input.definition, data)
     template = (templates_dir or data_dir("templates")) / document.template
     return render_to_bytes(template, context)
 
@@ -74,24 +78,39 @@ class Rendered:
 
 
 def render_all(checked: Checked, *, only: list[str] | None = None,
-               templates_dir: Path | None = None) -> list[Rendered]:
+               templates_dir: Path | None = None, redacted: bool = False) -> list[Rendered]:
     """Render every document a valid input drives (or those named in ``only``)."""
+    from docgen.privacy import redact
+
     require_valid(checked)
-    data = checked.result.data
+    data = redact(checked.result.data) if redacted else checked.result.data
+    suffix = "-redacted" if redacted else ""
     return [
-        Rendered(d.key, d.title, f"{d.file_name(data, checked.form)}.docx",
-                 render_document(d, checked, templates_dir))
+        Rendered(d.key, d.title, f"{d.file_name(data, checked.form)}{suffix}.docx",
+                 render_document(d, checked, templates_dir, redacted=redacted))
         for d in docs.for_form(checked.form, checked.result.data)
         if only is None or d.key in only
     ]
 
 
 def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | None = None,
-         templates_dir: Path | None = None) -> list[Path]:
-    """Make every document the input drives (or those named in ``only``); return their paths."""
+         templates_dir: Path | None = None, redacted: bool = False) -> list[Path]:
+    """Make every document the input drives (or those named in ``only``); return their paths.
+
+    Nothing is written if any output already exists (without ``force``): a run never leaves
+    a mix of old and new documents.
+    """
+    from docgen.errors import OutputExists
     from docgen.render import write_atomic
 
-    rendered = render_all(check(path), only=only, templates_dir=templates_dir)
+    rendered = render_all(check(path), only=only, templates_dir=templates_dir,
+                          redacted=redacted)
+    existing = [out_dir / d.file_name for d in rendered if (out_dir / d.file_name).exists()]
+    if existing and not force:
+        raise OutputExists(
+            "these files already exist, so docgen wrote nothing: "
+            + ", ".join(p.name for p in existing), file=str(out_dir),
+            hint="Use --force to replace them, or choose another folder with -o.")
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for document in rendered:

@@ -17,6 +17,7 @@ class Problem:
     label: str | None = None  # the field's label in the form
     section: str | None = None  # the section heading in the form
     row: int | None = None  # 1-based data row of a table
+    value: Any = None  # what was typed; shown only when the user asks (--show-values)
 
     @property
     def where(self) -> str:
@@ -29,16 +30,27 @@ class Problem:
             parts.append(f'"{self.label}"')
         return ", ".join(parts)
 
-    def text(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+    def text(self, *, show_values: bool = False) -> str:
+        message = f"{self.where}: {self.message}" if self.where else self.message
+        if show_values and self.value is not None:
+            message += f" (you typed: {_shown(self.value)})"
+        return message
 
-    def as_json(self) -> dict[str, Any]:
-        return {
+    def as_json(self, *, show_values: bool = False) -> dict[str, Any]:
+        out = {
             "section": self.section,
             "label": self.label,
             "row": self.row,
             "message": self.message,
         }
+        if show_values:
+            out["value"] = None if self.value is None else str(self.value)
+        return out
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 80 else text[:77] + "...")
 
 
 def error(message: str, **where: Any) -> Problem:

@@ -85,7 +85,8 @@ def _section_problems(section: Section, detail: Any, raw: Any) -> list[Problem]:
     if not isinstance(detail, Mapping):  # a message about the section as a whole
         return [error(_first(detail), section=section.heading)]
     if section.kind == "group":
-        return _field_problems(section, detail, row=None)
+        return _field_problems(section, detail, row=None,
+                               raw=raw if isinstance(raw, Mapping) else {})
     out: list[Problem] = []
     for index, row_detail in sorted(detail.items(), key=lambda kv: str(kv[0])):
         row = int(index) + 1
@@ -94,7 +95,8 @@ def _section_problems(section: Section, detail: Any, raw: Any) -> list[Problem]:
         else:
             heading, at = section.heading, row
         if isinstance(row_detail, Mapping):
-            out.extend(_field_problems(section, row_detail, row=at, heading=heading))
+            typed = _row(raw, int(index))
+            out.extend(_field_problems(section, row_detail, row=at, heading=heading, raw=typed))
         else:
             out.append(error(_first(row_detail), section=heading, row=at))
     return out
@@ -110,8 +112,17 @@ def _fixed_row_heading(section: Section, raw: Any, index: int) -> str:
     return f"{section.heading}, {labels.get(key, key)}"
 
 
+def _row(raw: Any, index: int) -> Mapping[str, Any]:
+    try:
+        row = raw[index]
+    except (IndexError, KeyError, TypeError):
+        return {}
+    return row if isinstance(row, Mapping) else {}
+
+
 def _field_problems(
-    section: Section, detail: Mapping[Any, Any], *, row: int | None, heading: str | None = None
+    section: Section, detail: Mapping[Any, Any], *, row: int | None, heading: str | None = None,
+    raw: Mapping[str, Any] | None = None,
 ) -> list[Problem]:
     heading = heading or section.heading
     out: list[Problem] = []
@@ -130,7 +141,8 @@ def _field_problems(
                     section=heading, row=row,
                 ))
                 continue
-        out.append(error(_first(messages), label=label, section=heading, row=row))
+        out.append(error(_first(messages), label=label, section=heading, row=row,
+                         value=(raw or {}).get(key)))
     return out
 
 
