@@ -35,6 +35,10 @@ PLACEHOLDERS: dict[str, str] = {
 for _type in ("text", "int", "upn", "dfe_number"):
     PLACEHOLDERS[_type] = "Click here and type"
 
+# Longest text a field takes unless its definition says otherwise: enough for any plan,
+# small enough that a pasted book or a hostile file cannot make docgen crawl.
+DEFAULT_MAX_LENGTH = {"text": 500, "multiline": 20_000}
+
 GENERIC_PLACEHOLDERS = frozenset({
     "Click or tap here to enter text.",
     "Click or tap to enter a date.",
@@ -86,6 +90,7 @@ class Section:
     fields: tuple[Field, ...]
     help: str = ""
     min_rows: int = 0
+    max_rows: int = 200  # bounds time and memory; no real plan has more
     row_key: str | None = None  # fixed tables: name of the key column (e.g. "thread")
     rows_name: str | None = None  # fixed tables: domain list giving the rows
     row_label: str = "Row"  # fixed tables: header of the first column
@@ -199,6 +204,7 @@ def _section(raw: dict[str, Any], path: Path) -> Section:
         fields=tuple(_field(f, path) for f in raw["fields"]),
         help=raw.get("help", ""),
         min_rows=int(raw.get("min_rows", 0)),
+        max_rows=int(raw.get("max_rows", 200)),
         row_key=raw.get("row_key"),
         rows_name=raw.get("rows"),
         row_label=raw.get("row_label", "Row"),
@@ -219,7 +225,7 @@ def _field(raw: dict[str, Any], path: Path) -> Field:
         help=raw.get("help", ""),
         minimum=raw.get("min"),
         maximum=raw.get("max"),
-        max_length=raw.get("max_length"),
+        max_length=raw.get("max_length", DEFAULT_MAX_LENGTH.get(ftype)),
         int_values=raw.get("values") == "int",
         not_future=bool(raw.get("not_future", False)),
     )

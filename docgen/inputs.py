@@ -13,7 +13,7 @@ from docgen.definitions import FormDefinition, available_forms, load_definition
 from docgen.errors import UnusableInput
 
 MAX_DATA_FILE_BYTES = 20 * 1024 * 1024
-WORD_SUFFIXES = frozenset({".docx", ".docm"})
+WORD_SUFFIXES = frozenset({".docx", ".docm", ".doc"})  # .doc: to explain it
 DATA_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 
 

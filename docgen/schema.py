@@ -184,10 +184,14 @@ def schema_for(definition: FormDefinition) -> Schema:
             declared[section.key] = _ListOfRows(
                 _Group(inner),
                 load_default=list,
-                validate=validate.Length(
-                    min=section.min_rows,
-                    error="Add at least {min} row to this table." if section.min_rows == 1
-                    else "Add at least {min} rows to this table.",
-                ),
+                validate=[
+                    validate.Length(
+                        min=section.min_rows,
+                        error="Add at least {min} row to this table." if section.min_rows == 1
+                        else "Add at least {min} rows to this table.",
+                    ),
+                    validate.Length(max=section.max_rows,
+                                    error="Use at most {max} rows in this table."),
+                ],
             )
     return Schema.from_dict(declared, name=f"{definition.name.title()}Form")()

@@ -49,6 +49,10 @@ class FormReading:
 def read_form(path: Path) -> FormReading:
     package = open_docx(path)
     name, version = identify(package)
+    if name not in available_forms():
+        raise UnusableInput(f"this is a '{name}' form, which this docgen does not know",
+                            file=str(path),
+                            hint=f"Known forms: {', '.join(available_forms())}.")
     definition = load_definition(name)
     if version > definition.version:
         raise UnusableInput(
