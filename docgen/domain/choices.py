@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from docgen.domain.crisp import ASSESSMENT_KINDS, BANDS, THREADS
-from docgen.domain.questions import KEY_QUESTIONS
+from docgen.domain.questions import CONTRIBUTORS_TO_CONSIDER, KEY_QUESTIONS, REVIEW_QUESTIONS
+from docgen.domain.review import OUTCOMES
 from docgen.domain.stages import IEP_STAGES, STAGES_BY_KEY
 
 Choice = tuple[str, str]  # (stored value, text shown in the form)
@@ -14,6 +15,9 @@ YEAR_GROUPS: tuple[Choice, ...] = (
     *((str(y), f"Year {y}") for y in range(1, 15)),
 )
 
+_CONTRIBUTOR_KEYS = ("pupil", "parents", "class_staff", "senco", "support_services",
+                     "educational_psychologist", "external_agencies")
+
 CHOICES: dict[str, tuple[Choice, ...]] = {
     "bands": tuple((str(b), f"Band {b}") for b in BANDS),
     "stages": tuple((k, STAGES_BY_KEY[k].name) for k in IEP_STAGES),
@@ -21,6 +25,11 @@ CHOICES: dict[str, tuple[Choice, ...]] = {
     "assessment_kinds": ASSESSMENT_KINDS,
     "threads": tuple((str(t.number), t.label) for t in THREADS),
     "key_questions": tuple((str(n), f"{n}. {q}") for n, q in enumerate(KEY_QUESTIONS, start=1)),
+    "review_questions": tuple((str(n), f"{n}. {q}")
+                              for n, q in enumerate(REVIEW_QUESTIONS, start=1)),
+    "review_outcomes": tuple((key, title) for key, (title, _) in OUTCOMES.items()),
+    # The guidance's list of parties to involve, for suggesting who goes in the role table.
+    "contributors": tuple(zip(_CONTRIBUTOR_KEYS, CONTRIBUTORS_TO_CONSIDER, strict=True)),
 }
 
 

@@ -1,0 +1,116 @@
+"""What a High Focus review recorded, as plain data, and the adapter from a validated form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Apology:
+    """Someone who could not attend the review."""
+
+    name: str
+    role: str = ""
+    contribution_received: bool = False  # their notes, letter or report arrived
+    told_outcome: bool = False
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """A reservation about the CRISP assessment or a decision."""
+
+    who: str
+    about: str
+    sent_with_request: bool = False
+
+
+@dataclass(frozen=True)
+class Action:
+    """One line of the "who will do what?" schedule."""
+
+    who: str
+    what: str
+    by_when: dt.date | str = ""  # a date, or words such as "half-term"
+
+
+@dataclass(frozen=True)
+class ReviewAnswers:
+    """The review's answers: the agreed CRISP bands, the judgements, and what was recorded."""
+
+    bands: Mapping[int, int | None]
+    evidence_solid: bool = False
+    needs_stable: bool = False
+    evidence_reliable: bool = False
+    all_provision_made: bool = False
+    different_approach_better: bool = False
+    progress_satisfactory: bool = False
+    # The review's own judgement of delegation; None leaves it to the delegation policy.
+    within_delegated_bands: bool | None = None
+    disagreement: bool = False  # someone did not back the CRISP assessment or a decision
+    understood: bool = False  # parents and pupil understand the conclusions
+    parents_views: str = ""
+    pupil_views: str = ""
+    changes_to_provision: str = ""
+    interim_provision: str = ""  # provision during any period of statutory procedures
+    health_needs: str = ""
+    social_care_needs: str = ""
+    date: dt.date | None = None
+    next_review_date: dt.date | None = None
+    attendees: tuple[Attendee, ...] = ()
+    apologies: tuple[Apology, ...] = ()
+    reservations: tuple[Reservation, ...] = ()
+    actions: tuple[Action, ...] = ()
+
+    @classmethod
+    def from_form(cls, data: Mapping[str, Any]) -> ReviewAnswers:
+        """The answers in a High Focus review form's validated data; missing keys are empty."""
+        review = data.get("review") or {}
+        flags = ("evidence_solid", "needs_stable", "evidence_reliable", "all_provision_made",
+                 "different_approach_better", "progress_satisfactory", "disagreement",
+                 "understood")
+        texts = ("parents_views", "pupil_views", "changes_to_provision", "interim_provision",
+                 "health_needs", "social_care_needs")
+        delegated = review.get("within_delegated_bands")
+        return cls(
+            bands=bands_of(data.get("crisp_threads") or ()),
+            **{name: bool(review.get(name)) for name in flags},
+            within_delegated_bands=None if delegated is None else bool(delegated),
+            **{name: _text(review.get(name)) for name in texts},
+            date=review.get("date"),
+            next_review_date=review.get("next_review_date"),
+            attendees=tuple(Attendee(_text(r.get("name")), _text(r.get("role")))
+                            for r in data.get("attendees") or ()),
+            apologies=tuple(
+                Apology(_text(r.get("name")), _text(r.get("role")),
+                        bool(r.get("contribution_received")), bool(r.get("told_outcome")))
+                for r in data.get("apologies") or ()),
+            reservations=tuple(
+                Reservation(_text(r.get("who")), _text(r.get("about")),
+                            bool(r.get("sent_with_request")))
+                for r in data.get("reservations") or ()),
+            actions=tuple(Action(_text(r.get("who")), _text(r.get("what")),
+                                 r.get("by_when") or "")
+                          for r in data.get("actions") or ()),
+        )
+
+
+def bands_of(crisp_threads: Any) -> dict[int, int | None]:
+    """{thread number: band} from CRISP rows; a blank band is None (not assessed)."""
+    return {int(row["thread"]): None if row.get("band") in (None, "") else int(row["band"])
+            for row in crisp_threads}
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+from_form = ReviewAnswers.from_form
