@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +59,10 @@ def open_docx(path: Path) -> DocxPackage:
                 core_properties=_parse_optional(archive, "docProps/core.xml", names, path),
                 names=names,
             )
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, NotImplementedError):
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, NotImplementedError,
+            zlib.error, OSError, ValueError):
+        # a damaged archive fails in many ways inside zipfile (bad CRC, bad seek offsets,
+        # broken deflate streams); the file itself was readable (see _head)
         raise UnusableInput("the file is damaged or incomplete (perhaps a download or copy "
                             "was cut short)", file=str(path),
                             hint="Copy it again from where it came from.") from None

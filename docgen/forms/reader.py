@@ -61,6 +61,9 @@ def read_form(path: Path) -> FormReading:
             hint="Update docgen, or fill in a form made by this version (docgen form new).",
         )
     body = package.document.find(qn("w:body"))
+    if body is None:
+        raise UnusableInput("the document part has no body, so the form is damaged",
+                            file=str(path), hint="Save the form again in Word or LibreOffice.")
     tags = _tagged_controls(body)
     data = {s.key: _read_section(s, body, tags) for s in definition.sections}
     return FormReading(name, version, data)
