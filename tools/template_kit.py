@@ -55,6 +55,27 @@ def footer(document: DocxDocument) -> None:
     house_style.add_page_number_footer(document)
 
 
+def finish(document: DocxDocument, name: str, *, confidential: bool = True,
+           page_numbers: bool = True) -> None:
+    """Header, footer, and save as templates/NAME.docx."""
+    if confidential:
+        confidential_header(document)
+    if page_numbers:
+        footer(document)
+    save(document, TEMPLATES / f"{name}.docx")
+
+
+TARGET_HEADERS = ["No.", "What will be taught", "How it will be taught", "How often",
+                  "How progress will be assessed", "Success criteria"]
+
+
+def targets_table(document: DocxDocument) -> None:
+    """The IEP targets: what, how, how often, how assessed, success criteria."""
+    loop_table(document, TARGET_HEADERS, "t in targets",
+               ["{{ t.number }}", "{{ t.what }}", "{{ t.how }}", "{{ t.how_often }}",
+                "{{ t.assessment }}", "{{ t.success }}"], "Targets")
+
+
 def kv_table(document: DocxDocument, rows: Sequence[tuple[str, str]], caption: str) -> None:
     """Two columns, label | value, with a header row so screen readers can name them."""
     table = house_style.add_table(document, ["Item", "Details"], caption=caption)

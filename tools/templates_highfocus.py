@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tools import template_kit as kit
-from tools.template_kit import PUPIL_ROWS, TEMPLATES
+from tools.template_kit import PUPIL_ROWS
 
 
 def _crisp_table(d, caption: str) -> None:
@@ -41,12 +41,7 @@ def hf_iep() -> None:
     kit.paragraph(d, "The services are indicative: naming a service does not guarantee that it "
                      "will be involved.")
     d.add_heading("Targets", 1)
-    kit.loop_table(
-        d, ["No.", "What will be taught", "How it will be taught", "How often",
-            "How progress will be assessed", "Success criteria"], "t in targets",
-        ["{{ t.number }}", "{{ t.what }}", "{{ t.how }}", "{{ t.how_often }}",
-         "{{ t.assessment }}", "{{ t.success }}"], "Targets",
-    )
+    kit.targets_table(d)
     d.add_heading("Role table", 1)
     kit.paragraph(d, "Who will do what, and which key questions it helps to answer.")
     kit.loop_table(d, ["Who", "What they will do", "Key questions"], "r in roles",
@@ -79,9 +74,7 @@ def hf_iep() -> None:
     kit.paragraph(d, "Everyone involved receives this full IEP, not only their own part, so "
                      "that all can help make sure the four key questions are answered:")
     kit.bullets(d, "person in circulation", "{{ person }}")
-    kit.confidential_header(d)
-    kit.footer(d)
-    kit.save(d, TEMPLATES / "hf_iep.docx")
+    kit.finish(d, "hf_iep")
 
 
 def review_agenda() -> None:
@@ -113,9 +106,7 @@ def review_agenda() -> None:
     kit.bullets(d, "q in review_questions", "{{ q.number }}. {{ q.text }}")
     kit.paragraph(d, "{{ pupil.senco }} will tell you the outcome of the review and invite "
                      "your comments.")
-    kit.confidential_header(d)
-    kit.footer(d)
-    kit.save(d, TEMPLATES / "review_agenda.docx")
+    kit.finish(d, "review_agenda")
 
 
 def review_record() -> None:
@@ -183,9 +174,7 @@ def review_record() -> None:
     d.add_heading("Next review", 1)
     kit.paragraph(d, "The next review will be on {{ review.next_review_date }}. The agreed CRISP "
                      "record is to be logged by the school.")
-    kit.confidential_header(d)
-    kit.footer(d)
-    kit.save(d, TEMPLATES / "review_record.docx")
+    kit.finish(d, "review_record")
 
 
 def provision_plan() -> None:
@@ -223,9 +212,7 @@ def provision_plan() -> None:
              "Needs normally met by Health or Social Services", style="Heading 1")
     kit.when(d, "review.health_needs", "Health: {{ review.health_needs }}")
     kit.when(d, "review.social_care_needs", "Social Services: {{ review.social_care_needs }}")
-    kit.confidential_header(d)
-    kit.footer(d)
-    kit.save(d, TEMPLATES / "provision_plan.docx")
+    kit.finish(d, "provision_plan")
 
 
 def outcome_note() -> None:
@@ -248,9 +235,7 @@ def outcome_note() -> None:
     kit.paragraph(d, "If you have comments, or a reservation about the CRISP assessment or a "
                      "decision, please send them to {{ pupil.senco }}. Reservations are recorded "
                      "and kept with the pupil's records.")
-    kit.confidential_header(d)
-    kit.footer(d)
-    kit.save(d, TEMPLATES / "outcome_note.docx")
+    kit.finish(d, "outcome_note")
 
 
 BUILDERS = {

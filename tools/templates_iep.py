@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tools import template_kit as kit
-from tools.template_kit import PUPIL_ROWS, TEMPLATES
+from tools.template_kit import PUPIL_ROWS
 
 
 def iep() -> None:
@@ -27,15 +27,7 @@ def iep() -> None:
     d.add_heading("Targets", 1)
     kit.paragraph(d, "Each target says what will be taught, how, how often, how progress will "
                      "be assessed and how we will know it has been met.")
-    kit.loop_table(
-        d,
-        ["No.", "What will be taught", "How it will be taught", "How often",
-         "How progress will be assessed", "Success criteria"],
-        "t in targets",
-        ["{{ t.number }}", "{{ t.what }}", "{{ t.how }}", "{{ t.how_often }}",
-         "{{ t.assessment }}", "{{ t.success }}"],
-        "Targets",
-    )
+    kit.targets_table(d)
     d.add_heading("Provision", 1)
     kit.loop_table(
         d,
@@ -69,9 +61,7 @@ def iep() -> None:
     kit.paragraph(d, "This plan will be reviewed on {{ plan.review_date }}. Parents and carers "
                      "are invited to contribute to the review, and so is "
                      "{{ pupil.first_name }}.")
-    kit.confidential_header(d)
-    kit.footer(d)
-    kit.save(d, TEMPLATES / "iep.docx")
+    kit.finish(d, "iep")
 
 
 BUILDERS = {"iep": iep}

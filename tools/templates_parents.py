@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tools import template_kit as kit
-from tools.template_kit import TEMPLATES
 
 SIGN_OFF = ("Yours sincerely,", "{{ pupil.senco }}", "SENCo, {{ pupil.school }}")
 
@@ -101,8 +100,7 @@ def leaflet() -> None:
     d.add_heading("More help", 1)
     kit.paragraph(d, "You can get free advice that does not come from the school from "
                      "{{ authority.parent_advice }}.")
-    kit.footer(d)
-    kit.save(d, TEMPLATES / "leaflet.docx")
+    kit.finish(d, "leaflet", confidential=False)
 
 
 def letter_high_focus() -> None:
@@ -143,8 +141,7 @@ def letter_high_focus() -> None:
     kit.when(d, "pupil.school_contact",
              "If you have any questions, please contact me on {{ pupil.school_contact }}.")
     _sign(d)
-    kit.confidential_header(d)
-    kit.save(d, TEMPLATES / "letter_high_focus.docx")
+    kit.finish(d, "letter_high_focus", page_numbers=False)
 
 
 def letter_review_invitation() -> None:
@@ -173,8 +170,7 @@ def letter_review_invitation() -> None:
                      "suit you. We will try to change it.")
     kit.when(d, "pupil.school_contact", "You can reach me on {{ pupil.school_contact }}.")
     _sign(d)
-    kit.confidential_header(d)
-    kit.save(d, TEMPLATES / "letter_review_invitation.docx")
+    kit.finish(d, "letter_review_invitation", page_numbers=False)
 
 
 def letter_review_outcome() -> None:
@@ -207,8 +203,7 @@ def letter_review_outcome() -> None:
                      "contact me{{ ' on ' ~ pupil.school_contact if pupil.school_contact }}.")
     kit.paragraph(d, "Your legal rights are not affected in any way.")
     _sign(d)
-    kit.confidential_header(d)
-    kit.save(d, TEMPLATES / "letter_review_outcome.docx")
+    kit.finish(d, "letter_review_outcome", page_numbers=False)
 
 
 def contact_attempts() -> None:
@@ -231,9 +226,7 @@ def contact_attempts() -> None:
                    ["{{ a.number }}", "{{ a.text }}"], "Attempts made")
     d.add_heading("Next step", 1)
     kit.paragraph(d, "The school will keep trying, and will record each new attempt here.")
-    kit.confidential_header(d)
-    kit.footer(d)
-    kit.save(d, TEMPLATES / "contact_attempts.docx")
+    kit.finish(d, "contact_attempts")
 
 
 BUILDERS = {
