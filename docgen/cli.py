@@ -132,6 +132,22 @@ def make_cmd(file: Path, out_dir: Path, only: tuple[str, ...], pdf: bool, redact
             click.echo(f"Wrote {to_pdf(path, out_dir)}")
 
 
+@main.command("serve")
+@click.option("--host", default=None,
+              help="Address to listen on (default 127.0.0.1: this computer only).")
+@click.option("--port", default=0, show_default="a free port", type=int)
+@click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+@click.option("--max-upload-mb", default=20, show_default=True, type=int)
+def serve_cmd(host: str | None, port: int, no_browser: bool, max_upload_mb: int) -> None:
+    """Start the local web page: check forms and make documents in your browser."""
+    from docgen.web.server import LOOPBACK, is_loopback, serve
+
+    if host is not None and not is_loopback(host):
+        click.echo(f"Warning: listening on {host} lets other computers reach this page. "
+                   "Pupils' data should stay on this computer.", err=True)
+    serve(host or LOOPBACK, port, open_browser=not no_browser, max_upload_mb=max_upload_mb)
+
+
 @main.command("demo")
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("out"),
               show_default=True, help="Folder for everything the demo writes.")

@@ -160,9 +160,11 @@ def _contact_failed(data: Data) -> bool:
     return bool(data.get("views", {}).get("contact_attempts"))
 
 
+LEAFLET = DocumentType("leaflet", "Information leaflet for parents and carers", "leaflet.docx",
+                       ("iep",), leaflet_context, audience="parents")
+
 for _doc in (
-    DocumentType("leaflet", "Information leaflet for parents and carers", "leaflet.docx",
-                 ("iep",), leaflet_context, audience="parents"),
+    LEAFLET,
     DocumentType("letter_high_focus", "Letter to parents: starting a High Focus period",
                  "letter_high_focus.docx", ("hf_iep",), high_focus_letter_context,
                  audience="parents"),
@@ -177,3 +179,16 @@ for _doc in (
                  applies=_contact_failed),
 ):
     register(_doc)
+
+
+def generic_leaflet_context(school: str, senco: str, contact: str = "") -> Data:
+    """The leaflet for any parent: the school's details, no child's."""
+    return {"school": {"name": school, "senco": senco, "contact": contact},
+            "authority": authority(), "child": None, "today": ""}
+
+
+def render_generic_leaflet(school: str, senco: str, contact: str = "") -> bytes:
+    from docgen.render import render_to_bytes
+
+    template = data_dir("templates") / LEAFLET.template
+    return render_to_bytes(template, generic_leaflet_context(school, senco, contact))
