@@ -46,6 +46,24 @@ class _Group(click.Group):
 def main(ctx: click.Context, debug: bool) -> None:
     """Make SEN documents (IEPs, High Focus plans, reviews, letters, packs) from Word forms."""
     ctx.meta["debug"] = debug
+    _stop_cleanly_on_sigterm()
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    """'kill' (SIGTERM) unwinds like Ctrl-C, so a half-written temporary file is removed."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading_is_main():
+        signal.signal(signal.SIGTERM, stop)
+
+
+def threading_is_main() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 @main.group("form")

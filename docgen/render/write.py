@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -23,6 +24,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        _remove_stale_parts(folder, path.name)
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
             dir=folder, prefix=f".{path.name}.", suffix=".part", delete=False
         )
@@ -41,6 +43,14 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
         if isinstance(exc, OSError):
             raise _explain(exc, path) from None
         raise
+
+
+def _remove_stale_parts(folder: Path, name: str) -> None:
+    """A run killed outright (SIGKILL, power cut) cannot tidy up; the next write of the same
+    file removes what it left. Only docgen's own '.NAME.*.part' files match."""
+    for stale in folder.glob(f".{glob.escape(name)}.*.part"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def _explain(exc: OSError, path: Path) -> DocgenError:

@@ -185,3 +185,23 @@ def test_five_thousand_rows(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "Targets: Use at most 200 rows in this table." in result.stdout
     assert elapsed < 60
+
+
+def test_data_file_with_wrong_types_and_unknown_keys(tmp_path: Path) -> None:
+    import json
+
+    data = {"form": "iep", **sample()}
+    data["provision"][0]["group_size"] = "a few"
+    data["targets"] = "read more"
+    data["pupil"]["favourite_colour"] = "blue"
+    data["plan"]["start_date"] = 20260907
+    path = tmp_path / "iep.json"
+    path.write_text(json.dumps(data, default=str), encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    out = result.stdout
+    assert 'Provision, row 1, "Group size": Type a whole number, for example 5.' in out
+    assert "Targets: This must be a list of rows." in out
+    assert "About the pupil: 'favourite_colour' is not a field of this section." in out
+    assert '"Start date": This is not a date.' in out
+    assert "Traceback" not in result.output

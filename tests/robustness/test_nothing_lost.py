@@ -95,3 +95,47 @@ def test_input_form_is_never_modified(good_form: Path, tmp_path: Path) -> None:
     assert runner.invoke(main, ["make", str(good_form), "-o", str(tmp_path / "o")]).exit_code == 0
     assert hashlib.sha256(good_form.read_bytes()).hexdigest() == digest
     assert good_form.stat().st_mtime_ns == mtime
+
+
+def test_a_killed_runs_leftover_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    leftover = tmp_path / ".plan.docx.abc123.part"
+    leftover.write_bytes(b"half")
+    other = tmp_path / ".other.docx.x.part"
+    other.write_bytes(b"not ours to touch")
+    write_atomic(tmp_path / "plan.docx", b"new", force=False)
+    assert not leftover.exists() and other.exists()
+
+
+def test_kill_during_a_run_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """SIGTERM unwinds like Ctrl-C (the temporary file is removed, the old file stays)."""
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+
+    target = tmp_path / "plan.docx"
+    target.write_bytes(b"old")
+    script = textwrap.dedent(f"""
+        import os, signal, sys, time
+        from pathlib import Path
+        import docgen.render.write as w
+        from docgen.cli import _stop_cleanly_on_sigterm
+        _stop_cleanly_on_sigterm()
+        real = os.fsync
+        def slow(fd):
+            print("writing", flush=True)
+            time.sleep(30)
+            real(fd)
+        os.fsync = slow
+        try:
+            w.write_atomic(Path({str(target)!r}), b"new" * 1000, force=True)
+        except KeyboardInterrupt:
+            sys.exit(130)
+    """)
+    with subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                          text=True) as process:
+        assert process.stdout.readline().strip() == "writing"
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 130
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx"]
