@@ -9,6 +9,7 @@ from typing import Any
 from marshmallow import ValidationError
 
 from docgen.definitions import FormDefinition, Section
+from docgen.form_rules import check_form
 from docgen.problems import Problem, error
 from docgen.schema import schema_for
 
@@ -38,9 +39,7 @@ def validate_data(definition: FormDefinition, raw: Mapping[str, Any]) -> Validat
         result = Validated(definition.name, data, errors=problems)
     else:
         result = Validated(definition.name, data)
-    if result.valid:
-        from docgen.form_rules import check_form  # rules run on typed data only
-
+    if result.valid:  # the guidance's rules run on typed data only
         for problem in check_form(definition, result.data):
             (result.errors if problem.severity == "error" else result.warnings).append(problem)
     return result
