@@ -20,13 +20,44 @@ def patch_xml(xml: str) -> str:
     return DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]
 
 
+_SPECIAL = re.compile("[\n\t\a\f]")
+
+
 def finish_xml(xml: str) -> str:
-    """What docxtpl does after Jinja: undo the line breaks, restore escaped braces, and turn
-    newlines and tabs inside text into Word breaks and tabs."""
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
-           .replace("{_%", "{%").replace("%_}", "%}"))
-    return DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]
+    """What docxtpl does after Jinja: restore the braces a template escaped ({_{ for {{), and
+    turn newlines and tabs inside text into Word breaks and tabs. (docxtpl also removes the
+    line breaks it put before each paragraph; docgen compiles without them.)"""
+    if "{_" in xml or "_}" in xml or "%_" in xml:
+        xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
+               .replace("{_%", "{%").replace("%_}", "%}"))
+    return resolve_breaks(xml)
+
+
+def resolve_breaks(xml: str) -> str:
+    """docxtpl's resolve_listing, run only on the paragraphs that hold a newline or tab.
+
+    resolve_listing rewrites every paragraph of the part, which is most of the render time;
+    a paragraph without those characters comes out unchanged, so it is skipped.
+    """
+    spans: list[tuple[int, int]] = []
+    for special in _SPECIAL.finditer(xml):
+        if spans and special.start() < spans[-1][1]:
+            continue  # in the paragraph already taken
+        start = max(xml.rfind("<w:p>", 0, special.start()),
+                    xml.rfind("<w:p ", 0, special.start()))
+        end = xml.find("</w:p>", special.start())
+        if start < 0 or end < 0:
+            continue  # not inside a paragraph: docxtpl leaves it too
+        spans.append((start, end + len("</w:p>")))
+    if not spans:
+        return xml
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces.append(xml[last:start])
+        pieces.append(DocxTemplate.resolve_listing(None, xml[start:end]))  # type: ignore[arg-type]
+        last = end
+    pieces.append(xml[last:])
+    return "".join(pieces)
 
 
 def fix_tables(xml: str) -> etree._Element:

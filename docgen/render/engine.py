@@ -34,6 +34,7 @@ from docgen.render.environment import make_environment
 from docgen.render.zipcopy import write_package
 
 _TAGGED = re.compile(r"\{[{%#]")
+_COLUMN_LOOP = re.compile(r"\{%-?\s*tc\s")
 _BODY = "word/document.xml"
 _CORE = "docProps/core.xml"
 _HEADER_FOOTER = re.compile(r"^word/(header|footer)\d*\.xml$|^word/footnotes\.xml$")
@@ -44,6 +45,8 @@ class CompiledPart:
     name: str
     template: Template
     is_body: bool
+    column_loops: bool = False  # {%tc %}: cells may be added, so the grid must be fixed
+    drawings: bool = False  # wp:docPr ids must stay unique when loops copy drawings
 
 
 class CompiledTemplate:
@@ -60,25 +63,33 @@ class CompiledTemplate:
                 xml = self.package.read(info).decode("utf-8")
                 if _TAGGED.search(xml):
                     self._compile(env, info.filename, patch_xml(xml),
-                                  is_body=info.filename == _BODY)
+                                  is_body=info.filename == _BODY,
+                                  column_loops=bool(_COLUMN_LOOP.search(xml)),
+                                  drawings="wp:docPr" in xml)
             elif info.filename == _CORE:
                 xml = self.package.read(info).decode("utf-8")
                 if _TAGGED.search(xml):
                     self._compile(env, info.filename, xml, is_body=False)
 
-    def _compile(self, env: Any, name: str, source: str, *, is_body: bool) -> None:
-        # docxtpl puts each paragraph on its own line so Jinja errors point near the text
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+    def _compile(self, env: Any, name: str, source: str, *, is_body: bool,
+                 column_loops: bool = False, drawings: bool = False) -> None:
         try:
             template = env.from_string(source)
-        except TemplateSyntaxError as exc:
-            raise TemplateProblem(
-                f"the template has a tag error in {_part_label(name)}: {exc.message}",
-                file=str(self.path),
-                hint=f"Near the text: {_nearby_text(source, exc.lineno)!r}. Run "
-                     "'docgen templates check' to see every problem.",
-            ) from None
-        self.parts[name] = CompiledPart(name, template, is_body)
+        except TemplateSyntaxError:
+            # docxtpl puts each paragraph on its own line so that an error's line number
+            # points at a paragraph; only worth doing when there is an error to locate.
+            lined = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+            try:
+                env.from_string(lined)
+            except TemplateSyntaxError as exc:
+                raise TemplateProblem(
+                    f"the template has a tag error in {_part_label(name)}: {exc.message}",
+                    file=str(self.path),
+                    hint=f"Near the text: {_nearby_text(lined, exc.lineno)!r}. Run "
+                         "'docgen templates check' to see every problem.",
+                ) from None
+            raise
+        self.parts[name] = CompiledPart(name, template, is_body, column_loops, drawings)
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The .docx bytes for one context."""
@@ -104,7 +115,10 @@ class CompiledTemplate:
                 raise TemplateProblem(f"the template failed in {_part_label(name)}: {exc}",
                                       file=str(self.path)) from None
             xml = finish_xml(xml)
-            if part.is_body:
+            # docxtpl re-parses the whole body after every render to fix table grids and
+            # drawing ids; that only changes anything when the template has column loops or
+            # drawings, so other templates skip the parse.
+            if part.is_body and (part.column_loops or part.drawings):
                 tree = fix_tables(xml)
                 fix_docpr_ids(tree)
                 changed[name] = etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
