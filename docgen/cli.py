@@ -150,6 +150,33 @@ def make_cmd(file: Path, out_dir: Path, only: tuple[str, ...], pdf: bool, redact
             click.echo(f"Wrote {to_pdf(path, out_dir)}")
 
 
+@main.command("batch")
+@click.argument("input_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="Folder for the documents, report.csv and the run's index.")
+@click.option("--jobs", type=int, default=None, help="Processes to use (default: all CPUs).")
+@FORCE
+@click.pass_context
+def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | None,
+              force: bool) -> None:
+    """Make the documents for every form and data file under INPUT_DIR."""
+    from docgen.batch import REPORT, discover, run_batch
+    from docgen.progress import reporter
+
+    total = len(discover(input_dir))
+    with reporter(total) as progress:
+        outcomes = run_batch(input_dir, out_dir, jobs=jobs, force=force, progress=progress)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("ok", "skipped", "failed")}
+    documents = sum(len(o.written) for o in outcomes if o.status == "ok")
+    click.echo(f"{len(outcomes)} inputs: {counts['ok']} done ({documents} documents), "
+               f"{counts['skipped']} skipped (unchanged), {counts['failed']} failed. "
+               f"Report: {out_dir / REPORT}")
+    for outcome in outcomes:
+        if outcome.status == "failed":
+            click.echo(f"  failed: {outcome.input}: {outcome.error}", err=True)
+    ctx.exit(EXIT_INVALID if counts["failed"] else EXIT_OK)
+
+
 @main.command("serve")
 @click.option("--host", default=None,
               help="Address to listen on (default 127.0.0.1: this computer only).")

@@ -28,17 +28,19 @@ class FormInput:
     notes: list[str] = field(default_factory=list)
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """Safe YAML that refuses anchors and aliases: a 'billion laughs' document cannot expand."""
+# libyaml's C parser when PyYAML was built with it (about 20 times faster), else Python's.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (*name) are not allowed in docgen data files",
-                event.start_mark,
-            )
-        return super().compose_node(parent, index)
+
+def safe_yaml(text: str) -> Any:
+    """Safe YAML that refuses anchors and aliases, so a 'billion laughs' file cannot expand."""
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.YAMLError(
+                f"anchors and aliases (*name) are not allowed in docgen data files "
+                f"(line {event.start_mark.line + 1})" if event.start_mark else
+                "anchors and aliases (*name) are not allowed in docgen data files")
+    return yaml.load(text, Loader=_SAFE_LOADER)
 
 
 def load_input(path: Path) -> FormInput:
@@ -68,10 +70,7 @@ def _load_data_file(path: Path) -> FormInput:
                             file=str(path))
     try:
         text = path.read_text(encoding="utf-8")
-        if path.suffix.lower() == ".json":
-            content = json.loads(text)
-        else:
-            content = yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader subclass
+        content = json.loads(text) if path.suffix.lower() == ".json" else safe_yaml(text)
     except UnicodeDecodeError:
         raise UnusableInput("the file is not UTF-8 text", file=str(path),
                             hint="Save it as UTF-8 text.") from None

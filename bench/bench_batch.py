@@ -1,0 +1,75 @@
+"""Batch throughput with 1 and 2 processes, peak memory, and `docgen --version` start-up.
+
+Run: python bench/bench_batch.py [--docs 1000]
+Each input is a copy of a sample IEP data file (2 documents each: the IEP and the leaflet).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from docgen.batch import run_batch  # noqa: E402
+
+
+def make_inputs(folder: Path, documents: int) -> None:
+    source = (ROOT / "samples" / "tomos-llyr-evans" / "iep.yaml").read_text("utf-8")
+    for n in range(documents // 2):
+        pupil = folder / f"pupil-{n:05d}"
+        pupil.mkdir(parents=True)
+        (pupil / "iep.yaml").write_text(source.replace("Tomos", f"Tomos{n}"), "utf-8")
+
+
+def timed_batch(inputs: Path, jobs: int, where: str | None) -> tuple[float, int]:
+    with tempfile.TemporaryDirectory(dir=where) as out:
+        start = time.perf_counter()
+        outcomes = run_batch(inputs, Path(out), jobs=jobs, force=True)
+        elapsed = time.perf_counter() - start
+    made = sum(len(o.written) for o in outcomes)
+    return elapsed, made
+
+
+def version_time() -> float:
+    docgen = shutil.which("docgen")
+    command = [docgen, "--version"] if docgen else [sys.executable, "-m", "docgen", "--version"]
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=1000)
+    args = parser.parse_args()
+    # On disk every output is fsync'ed (atomic, durable writes), so the disk can limit how far
+    # processes scale; memory-backed /dev/shm shows docgen's own CPU scaling.
+    places = [("disk", None)] + ([("/dev/shm", "/dev/shm")] if Path("/dev/shm").is_dir() else [])
+    with tempfile.TemporaryDirectory() as folder:
+        inputs = Path(folder)
+        make_inputs(inputs, args.docs)
+        for label, where in places:
+            one, made = timed_batch(inputs, 1, where)
+            two, _ = timed_batch(inputs, 2, where)
+            print(f"[{label}] {made} documents: 1 process {one:.2f} s ({made / one:.0f}/s), "
+                  f"2 processes {two:.2f} s ({made / two:.0f}/s), scaling {one / two:.2f}x")
+        self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS, single process   {self_rss:.0f} MB")
+    print(f"peak RSS, worker processes {child_rss:.0f} MB")
+    print(f"docgen --version           {version_time():.3f} s")
+
+
+if __name__ == "__main__":
+    main()

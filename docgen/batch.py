@@ -1,0 +1,180 @@
+"""Batch runs: every form and data file under a folder, in several processes, with a report.
+
+Each input's outputs go to the same relative folder under the output folder. A run keeps an
+index (``OUT/.docgen-batch.json``: input → its SHA-256 and the files it made) so a re-run skips
+an input whose content is unchanged and whose outputs are all still there and newer than it
+(unless ``force``). One input's failure never stops the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen.errors import DocgenError
+from docgen.inputs import DATA_SUFFIXES, WORD_SUFFIXES
+
+INDEX = ".docgen-batch.json"
+REPORT = "report.csv"
+CHUNK = 20
+
+
+@dataclass
+class Outcome:
+    """What happened to one input."""
+
+    input: str  # relative to the input folder
+    status: str  # ok | failed | skipped
+    written: list[str] = field(default_factory=list)
+    error: str = ""
+    digest: str = ""
+
+
+def discover(root: Path) -> list[Path]:
+    """Forms and data files under ``root`` (not hidden files, Word lock files or outputs)."""
+    found = []
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if any(part.startswith((".", "~$")) for part in relative.parts):
+            continue
+        if path.is_file() and path.suffix.lower() in WORD_SUFFIXES | DATA_SUFFIXES:
+            found.append(path)
+    return found
+
+
+def digest_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def up_to_date(path: Path, digest: str, previous: dict | None, out_dir: Path) -> bool:
+    if not previous or previous.get("sha256") != digest:
+        return False
+    mtime = path.stat().st_mtime
+    outputs = [out_dir / name for name in previous["outputs"]]
+    return all(p.exists() and p.stat().st_mtime >= mtime for p in outputs)
+
+
+def process_one(root: str, relative: str, out_root: str) -> Outcome:
+    """Make every document one input drives (runs in a worker process)."""
+    from docgen.pipeline import make
+
+    source = Path(root) / relative
+    target = Path(out_root) / Path(relative).parent
+    outcome = Outcome(relative, "ok")
+    try:
+        written = make(source, target, force=True)
+        outcome.written = [str(p.relative_to(out_root)) for p in written]
+    except DocgenError as exc:
+        outcome.status, outcome.error = "failed", " ".join(exc.format_message().split())
+    except Exception as exc:  # a bug must not stop the other inputs; reported, not raised
+        outcome.status, outcome.error = "failed", f"unexpected error ({type(exc).__name__})"
+    return outcome
+
+
+def process_chunk(root: str, relatives: list[str], out_root: str) -> list[Outcome]:
+    return [process_one(root, relative, out_root) for relative in relatives]
+
+
+def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool = False,
+              progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Process every input under ``root``; write the report and the index; return outcomes."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    index = _read_index(out_dir)
+    inputs = discover(root)
+    outcomes: list[Outcome] = []
+    todo: list[tuple[str, str]] = []
+    for path in inputs:
+        relative = str(path.relative_to(root))
+        digest = digest_of(path)
+        if not force and up_to_date(path, digest, index.get(relative), out_dir):
+            outcome = Outcome(relative, "skipped", list(index[relative]["outputs"]),
+                              "unchanged since the last run", digest)
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+        else:
+            todo.append((relative, digest))
+    for outcome in _run(root, out_dir, todo, jobs):
+        outcomes.append(outcome)
+        if outcome.status == "ok":
+            index[outcome.input] = {"sha256": outcome.digest, "outputs": outcome.written}
+        if progress:
+            progress(outcome)
+    outcomes.sort(key=lambda o: o.input)
+    _write_index(out_dir, index)
+    write_report(out_dir / REPORT, outcomes)
+    return outcomes
+
+
+def _run(root: Path, out_dir: Path, todo: list[tuple[str, str]], jobs: int | None
+         ) -> Iterator[Outcome]:
+    digests = dict(todo)
+    workers = max(1, jobs or os.cpu_count() or 1)
+    if workers == 1 or len(todo) <= 1:
+        for relative, _ in todo:
+            outcome = process_one(str(root), relative, str(out_dir))
+            outcome.digest = digests[relative]
+            yield outcome
+        return
+    _warm_up()
+    # Inputs travel in small chunks: fewer round trips between processes, and progress still
+    # moves often.
+    size = max(1, min(CHUNK, len(todo) // (workers * 4) or 1))
+    chunks = [[r for r, _ in todo[i:i + size]] for i in range(0, len(todo), size)]
+    # Workers are forked from this warmed-up process (Linux's default); memory stays flat
+    # because nothing grows per document (one compiled copy of each template).
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(process_chunk, str(root), chunk, str(out_dir))
+                   for chunk in chunks]
+        for future in as_completed(futures):
+            for outcome in future.result():
+                outcome.digest = digests[outcome.input]
+                yield outcome
+
+
+def _warm_up() -> None:
+    """Import and compile everything once before the workers start: on Linux they are forked
+    from this process, so each one begins with the modules loaded and templates compiled."""
+    import docgen.pipeline  # noqa: F401 - imported for the workers
+    from docgen.documents import all_documents
+    from docgen.render import prepare
+    from docgen.resources import data_dir
+
+    for document in all_documents().values():
+        template = data_dir("templates") / document.template
+        if template.is_file():
+            prepare(template)
+
+
+def _read_index(out_dir: Path) -> dict:
+    try:
+        return json.loads((out_dir / INDEX).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_index(out_dir: Path, index: dict) -> None:
+    from docgen.render import write_atomic
+
+    write_atomic(out_dir / INDEX, json.dumps(index, ensure_ascii=False, indent=1).encode(),
+                 force=True)
+
+
+def write_report(path: Path, outcomes: list[Outcome]) -> None:
+    """report.csv: input, status, documents written, errors (labels, never values)."""
+    from docgen.render import write_atomic
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["input", "status", "documents written", "errors"])
+    for outcome in outcomes:
+        writer.writerow([outcome.input, outcome.status, "; ".join(outcome.written),
+                         outcome.error])
+    write_atomic(path, buffer.getvalue().encode("utf-8"), force=True)

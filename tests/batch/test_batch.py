@@ -1,0 +1,88 @@
+"""`docgen batch`: every input, one failure never stops the others, report.csv, re-runs skip."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.cli import main
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Path:
+    folder = tmp_path / "register"
+    for pupil in ("tomos-llyr-evans", "aisha-rahman"):
+        shutil.copytree(SAMPLES / pupil, folder / pupil)
+    (folder / "broken.yaml").write_text("form: iep\npupil: {surname: X}\n", encoding="utf-8")
+    (folder / "unreadable.docx").write_bytes(b"not a zip at all")
+    (folder / "~$lockfile.docx").write_bytes(b"word lock file")
+    (folder / "notes.txt").write_text("ignored", encoding="utf-8")
+    return folder
+
+
+def _report(out: Path) -> dict[str, dict[str, str]]:
+    with (out / "report.csv").open(encoding="utf-8") as handle:
+        return {row["input"]: row for row in csv.DictReader(handle)}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_makes_everything_and_reports_failures(register: Path, tmp_path: Path,
+                                                     jobs: str) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", jobs])
+    assert result.exit_code == 1
+    report = _report(out)
+    assert set(report) == {"broken.yaml", "unreadable.docx",
+                           *(f"{p}/{f}.yaml" for p in ("tomos-llyr-evans", "aisha-rahman")
+                             for f in ("iep", "crisp", "hf_iep", "hf_review"))}
+    assert report["unreadable.docx"]["status"] == "failed"
+    assert "this is not a Word document" in report["unreadable.docx"]["errors"]
+    assert report["broken.yaml"]["status"] == "failed"
+    assert '"Forename(s)": This must be filled in.' in report["broken.yaml"]["errors"]
+    iep = report["tomos-llyr-evans/iep.yaml"]
+    assert iep["status"] == "ok"
+    assert iep["documents written"].split("; ") == [
+        "tomos-llyr-evans/Llŷr-Evans-Tomos-iep.docx",
+        "tomos-llyr-evans/Llŷr-Evans-Tomos-leaflet.docx"]
+    for row in report.values():
+        for name in filter(None, row["documents written"].split("; ")):
+            assert (out / name).is_file()
+    assert "10 inputs: 8 done" in result.stdout
+
+
+def test_rerun_skips_unchanged_inputs_unless_forced(register: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    runner = CliRunner()
+    runner.invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
+    runner.invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
+    again = _report(out)
+    assert again["tomos-llyr-evans/iep.yaml"]["status"] == "skipped"
+    assert again["broken.yaml"]["status"] == "failed"  # failures are always retried
+
+    changed = register / "tomos-llyr-evans" / "iep.yaml"
+    changed.write_text(changed.read_text("utf-8").replace("Oakfield", "Oakfields"), "utf-8")
+    future = time.time() + 5
+    os.utime(changed, (future, future))
+    runner.invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
+    third = _report(out)
+    assert third["tomos-llyr-evans/iep.yaml"]["status"] == "ok"
+    assert third["aisha-rahman/iep.yaml"]["status"] == "skipped"
+
+    runner.invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1", "--force"])
+    assert _report(out)["aisha-rahman/iep.yaml"]["status"] == "ok"
+
+
+def test_batch_of_good_inputs_exits_0(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(SAMPLES / "zofia-wisniewska", folder)
+    result = CliRunner().invoke(main, ["batch", str(folder), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert "0 failed" in result.stdout
