@@ -150,6 +150,52 @@ def make_cmd(file: Path, out_dir: Path, only: tuple[str, ...], pdf: bool, redact
             click.echo(f"Wrote {to_pdf(path, out_dir)}")
 
 
+@main.group("case")
+def case_group() -> None:
+    """Case folders for statutory assessment requests."""
+
+
+@case_group.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--from", "source", type=click.Path(path_type=Path), required=True,
+              help="A filled form (or data file) for the pupil.")
+@FORCE
+def case_init_cmd(folder: Path, source: Path, force: bool) -> None:
+    """Create FOLDER with a case.yaml skeleton listing the evidence to collect."""
+    from docgen.packs import init_case
+
+    click.echo(f"Wrote {init_case(folder, source, force=force)}")
+
+
+@main.command("pack")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The pack to write (.docx); its manifest goes beside it (.manifest.json).")
+@click.option("--draft", is_flag=True, help="Write the pack even if evidence is missing, "
+              "with each missing item marked.")
+@FORCE
+def pack_cmd(folder: Path, output: Path, draft: bool, force: bool) -> None:
+    """Check a case folder's evidence and write one merged, indexed request pack."""
+    from docgen.errors import OutputExists
+    from docgen.packs import build_pack, check_case
+    from docgen.packs.manifest import manifest
+    from docgen.render import write_atomic
+
+    manifest_path = output.with_suffix(".manifest.json")
+    for target in (output, manifest_path):
+        if target.exists() and not force:
+            raise OutputExists("this file already exists, so docgen did not replace it",
+                               file=str(target), hint="Use --force to replace it.")
+    data = build_pack(folder, draft=draft)
+    write_atomic(output, data, force=force)
+    write_atomic(manifest_path, manifest(check_case(folder), output, data), force=force)
+    click.echo(f"Wrote {output}")
+    click.echo(f"Wrote {manifest_path}")
+    missing = check_case(folder).missing if draft else []
+    for item in missing:
+        click.echo(f"  missing: {item}", err=True)
+
+
 @main.command("batch")
 @click.argument("input_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True,

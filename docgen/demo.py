@@ -40,3 +40,20 @@ def run_demo(out_dir: Path, *, force: bool = False) -> Iterator[Path]:
                                            form_input.raw), force=force)
             yield filled
             yield from make(filled, pupil_out, force=force)
+        if (folder / "case" / "case.yaml").is_file():
+            yield from _pack(folder / "case", pupil_out, force=force)
+
+
+def _pack(case: Path, out_dir: Path, *, force: bool) -> Iterator[Path]:
+    """The statutory request pack of a sample pupil with a full case folder."""
+    from docgen.packs import build_pack, check_case
+    from docgen.packs.manifest import manifest
+    from docgen.render import write_atomic
+
+    target = out_dir / "statutory-request-pack.docx"
+    data = build_pack(case)
+    write_atomic(target, data, force=force)
+    yield target
+    manifest_path = target.with_suffix(".manifest.json")
+    write_atomic(manifest_path, manifest(check_case(case), target, data), force=force)
+    yield manifest_path

@@ -20,7 +20,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 @pytest.fixture
 def client() -> FlaskClient:
-    app = create_app(TOKEN, max_upload_mb=1)
+    app = create_app(TOKEN, max_upload_mb=5)
     app.config["TESTING"] = True
     client = app.test_client()
     response = client.get(f"/?token={TOKEN}")

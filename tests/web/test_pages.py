@@ -131,11 +131,23 @@ def test_leaflet_page(client: FlaskClient, csrf: str) -> None:
     assert missing.status_code == 400
 
 
-def test_pack_page_answers_without_a_traceback(client: FlaskClient) -> None:
-    response = client.get("/pack")
-    assert response.status_code == 200
-    assert "Build a statutory assessment request pack" in response.text
-    assert "Traceback" not in response.text
+def test_pack_page_checks_a_case_and_offers_the_pack(client: FlaskClient, csrf: str) -> None:
+    from pathlib import Path
+
+    assert "Build a statutory assessment request pack" in client.get("/pack").text
+    case = Path(__file__).resolve().parents[2] / "samples" / "zofia-wisniewska" / "case"
+    files = [(io.BytesIO(p.read_bytes()), p.name) for p in sorted(case.iterdir())
+             if p.name != "salt-report.docx"]
+    html = client.post("/pack", data={"csrf": csrf, "files": files},
+                       content_type="multipart/form-data").text
+    assert "Evidence checklist" in html and "<h3>Missing</h3>" in html
+    assert "Table 2 evidence for 7. Understanding language" in html
+    assert "Download the" not in html
+    files = [(io.BytesIO(p.read_bytes()), p.name) for p in sorted(case.iterdir())]
+    html = client.post("/pack", data={"csrf": csrf, "files": files},
+                       content_type="multipart/form-data").text
+    pack = _downloads(html)["request-pack.docx"]
+    assert "Section 1: High Focus IEP" in all_text(pack)
 
 
 def test_unexpected_errors_show_a_plain_page(client: FlaskClient, csrf: str,

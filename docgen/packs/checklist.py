@@ -1,0 +1,138 @@
+"""What a statutory request must send (Table 2 and the review's rules), against the folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen.domain import highfocus, review
+from docgen.domain.delegation import load_policy
+from docgen.packs.case import Case, CaseForm, Evidence, load_case
+
+WINDOW_DAYS = 365  # "IEPs and reviews over the last 12 months"
+
+
+@dataclass
+class Item:
+    """One thing the pack must hold."""
+
+    name: str
+    present: bool
+    sources: list[Path] = field(default_factory=list)
+    where_from: str = ""  # what to do when it is missing
+
+    @property
+    def source(self) -> str:
+        return ", ".join(p.name for p in self.sources)
+
+
+@dataclass
+class CaseCheck:
+    case: Case
+    items: list[Item]
+    review: CaseForm | None
+    window_start: dt.date | None
+    included_forms: list[CaseForm]
+
+    @property
+    def missing(self) -> list[str]:
+        return [f"{i.name}: {i.where_from}" for i in self.items if not i.present] + \
+            list(self.case.problems)
+
+
+def check_case(folder: Path) -> CaseCheck:
+    """Every required item, present or not. 'The last 12 months' ends on the date of the
+    review that decided to request statutory assessment (so a pack can be rebuilt later)."""
+    case = load_case(folder)
+    reviews = case.of("hf_review")
+    latest = reviews[-1] if reviews else None
+    end = latest.date if latest else dt.date.today()
+    start = end - dt.timedelta(days=WINDOW_DAYS)
+    recent = [f for f in case.forms if start <= f.date <= end]
+    items = [
+        _forms_item("IEPs over the last 12 months", recent, ("iep", "hf_iep"),
+                    "add the IEPs of the last 12 months (docgen forms or their data)"),
+        _forms_item("Reviews over the last 12 months", recent, ("hf_review",),
+                    "add the review forms of the last 12 months"),
+        _forms_item("High Focus IEP", recent, ("hf_iep",), "add the filled High Focus IEP form"),
+        *_needed_in_all_cases(case),
+    ]
+    items += _review_items(latest)
+    check = CaseCheck(case, items, latest, start, sorted(recent, key=lambda f: (f.date, f.form)))
+    check.items += thread_items(check)
+    return check
+
+
+def _forms_item(name: str, forms: list[CaseForm], kinds: tuple[str, ...], hint: str) -> Item:
+    found = [f.path for f in forms if f.form in kinds]
+    return Item(name, bool(found), found, hint)
+
+
+def _evidence_item(case: Case, name: str, kinds: tuple[str, ...], hint: str) -> Item:
+    files = [e for e in case.evidence if e.kind in kinds]
+    present = [e.file for e in files if e.present]
+    missing_files = [e.file.name for e in files if not e.present]
+    if missing_files:
+        hint = f"case.yaml lists {', '.join(missing_files)}, which is not in the folder"
+    return Item(name, bool(present) and not missing_files, present, hint)
+
+
+def _needed_in_all_cases(case: Case) -> list[Item]:
+    def listed(kind: str) -> str:
+        return f"add the file to the folder and list it in case.yaml with kind: {kind}"
+
+    return [
+        _evidence_item(case, "Views of the pupil", ("pupil_views",), listed("pupil_views")),
+        _evidence_item(case, "Record of pupil involvement", ("pupil_involvement",),
+                       listed("pupil_involvement")),
+        _evidence_item(case, "Views of parents/carers (or the account of attempts to contact "
+                             "them)", ("parents_views", "contact_attempts"),
+                       listed("parents_views")),
+        _evidence_item(case, "Record of parental involvement (or the account of attempts to "
+                             "contact them)", ("parents_involvement", "contact_attempts"),
+                       listed("parents_involvement")),
+        _evidence_item(case, "National Curriculum levels across the curriculum",
+                       ("nc_levels",), listed("nc_levels")),
+        _evidence_item(case, "Attendance record", ("attendance",), listed("attendance")),
+    ]
+
+
+def _review_items(latest: CaseForm | None) -> list[Item]:
+    if latest is None:
+        return [Item("High Focus review record requesting statutory assessment", False, [],
+                     "add the High Focus review form")]
+    data = latest.checked.data
+    answers = review.from_form(data)
+    outcome = review.decide_outcome(answers, load_policy())
+    statutory = outcome.key == "statutory_request"
+    items = [Item("High Focus review record requesting statutory assessment", statutory,
+                  [latest.path], f"the latest review's outcome is '{outcome.title}', not a "
+                  "request for statutory assessment")]
+    items.append(Item("Proposed Provision Plan", statutory and bool(data.get("provision_plan")),
+                      [latest.path], "fill in 'Provision for each thread of concern' in the "
+                      "review form"))
+    for number, reservation in enumerate(data.get("reservations", []), start=1):
+        items.append(Item(f"Reservation {number} ({reservation['who']})",
+                          bool(reservation.get("sent_with_request")), [latest.path],
+                          "all reservations must be sent with the request: tick 'Sent with "
+                          "the request' in the review form"))
+    return items
+
+
+def thread_items(check: CaseCheck) -> list[Item]:
+    """Table 2 evidence for each thread of concern in the agreed CRISP."""
+    if check.review is None:
+        return []
+    bands = {int(r["thread"]): r.get("band") for r in check.review.checked.data["crisp_threads"]}
+    items = []
+    for concern in highfocus.threads_of_concern(bands):
+        covering: list[Evidence] = [e for e in check.case.evidence
+                                    if concern.thread.number in e.threads]
+        present = [e.file for e in covering if e.present]
+        items.append(Item(
+            f"Table 2 evidence for {concern.thread.label} (Band {concern.band}): "
+            + "; ".join(concern.thread.evidence), bool(present), present,
+            f"add a report covering thread {concern.thread.number} and list it in case.yaml "
+            f"with threads: [{concern.thread.number}]"))
+    return items

@@ -1,0 +1,45 @@
+"""The JSON manifest beside a pack: every item, its source file and SHA-256."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+from docgen import __version__
+from docgen.packs.checklist import CaseCheck
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes) -> bytes:
+    folder = check.case.folder
+    files = []
+    seen: set[str] = set()
+    for form in check.included_forms:
+        seen.add(form.path.name)
+        files.append({"file": form.path.name, "kind": f"{form.form} form",
+                      "date": form.date.isoformat(), "sha256": sha256(form.path),
+                      "in_pack": "rendered"})
+    for item in check.case.evidence:
+        entry = {"file": item.file.name, "kind": item.kind, "title": item.title,
+                 "date": item.date.isoformat() if item.date else None}
+        if item.present:
+            entry["sha256"] = sha256(item.file)
+            entry["in_pack"] = "merged" if item.file.suffix.lower() == ".docx" else "listed"
+        else:
+            entry["in_pack"] = "missing"
+        files.append(entry)
+    document = {
+        "pack": {"file": pack.name, "sha256": hashlib.sha256(pack_bytes).hexdigest()},
+        "case_folder": str(folder),
+        "made": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "docgen_version": __version__,
+        "checklist": [{"item": i.name, "present": i.present, "source": i.source}
+                      for i in check.items],
+        "files": files,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")

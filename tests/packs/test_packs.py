@@ -1,0 +1,151 @@
+"""Statutory request packs: the sample case, a missing item, drafts, the 12-month window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from docgen.cli import main
+from docgen.packs import check_case
+from docgen.render.checks import ooxml_problems, package_problems
+from tests.docx_helpers import all_text
+
+CASE = Path(__file__).resolve().parents[2] / "samples" / "zofia-wisniewska" / "case"
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Path:
+    folder = tmp_path / "case"
+    shutil.copytree(CASE, folder)
+    return folder
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_sample_checklist_is_complete() -> None:
+    check = check_case(CASE)
+    assert check.missing == []
+    names = [i.name for i in check.items]
+    assert "Attendance record" in names and "Proposed Provision Plan" in names
+    threads = [n for n in names if n.startswith("Table 2 evidence for")]
+    assert [t.split(" (Band")[0] for t in threads] == [
+        "Table 2 evidence for 1. Curriculum access", "Table 2 evidence for 2. Curriculum plans",
+        "Table 2 evidence for 4. Learning activities",
+        "Table 2 evidence for 7. Understanding language",
+        "Table 2 evidence for 8. Using language",
+        "Table 2 evidence for 9. Interpersonal skills (with students)"]
+
+
+def test_full_pack(case: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pack.docx"
+    result = run("pack", str(case), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert package_problems(data) == [] and ooxml_problems(out) == []
+    text = all_text(data)
+    for heading in ("Request for statutory assessment", "Contents", "Evidence checklist",
+                    "Agreed CRISP profile", "Reservations",
+                    "Needs normally met by Health or Social Services",
+                    "Section 1: High Focus IEP", "Section 2: High Focus review record",
+                    "Section 3: Proposed Provision Plan"):
+        assert heading in text, heading
+    assert "N330200117012" in text and "330/2017" in text and "Mr Kwame Asante" in text
+    review = yaml.safe_load((case / "hf_review.yaml").read_text("utf-8"))
+    assert review["reservations"][0]["about"] in text
+    assert review["review"]["health_needs"] in text
+    # every merged evidence document's paragraphs and table cells survive
+    for name in ("attendance.docx", "salt-report.docx", "ep-report.docx", "parents-views.docx"):
+        source = docx.Document(str(case / name))
+        for paragraph in source.paragraphs:
+            assert paragraph.text in text, (name, paragraph.text)
+        for table in source.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    assert cell.text in text, (name, cell.text)
+    assert "Hearing and vision screening: hearing-vision.pdf (20 March 2026)" in text
+    merged = docx.Document(str(out))
+    bullets = [p for p in merged.paragraphs if p.style.name == "List Bullet"]
+    assert any("Difficulties are present in both languages" in p.text for p in bullets)
+
+
+def test_manifest_lists_every_file_with_its_sha256(case: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pack.docx"
+    assert run("pack", str(case), "-o", str(out)).exit_code == 0
+    manifest = json.loads(out.with_suffix(".manifest.json").read_text("utf-8"))
+    assert manifest["pack"]["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    files = {f["file"]: f for f in manifest["files"]}
+    assert files["salt-report.docx"]["in_pack"] == "merged"
+    assert files["hearing-vision.pdf"]["in_pack"] == "listed"
+    for name, entry in files.items():
+        assert entry["sha256"] == hashlib.sha256((case / name).read_bytes()).hexdigest()
+
+
+def test_missing_item_exits_1_naming_it_and_writes_nothing(case: Path, tmp_path: Path) -> None:
+    (case / "attendance.docx").unlink()
+    out = tmp_path / "pack.docx"
+    result = run("pack", str(case), "-o", str(out))
+    assert result.exit_code == 1
+    assert "Attendance record: case.yaml lists attendance.docx, which is not in the folder" \
+        in result.stderr
+    assert not out.exists() and not out.with_suffix(".manifest.json").exists()
+
+
+def test_draft_marks_the_missing_item(case: Path, tmp_path: Path) -> None:
+    (case / "salt-report.docx").unlink()
+    out = tmp_path / "draft.docx"
+    result = run("pack", str(case), "-o", str(out), "--draft")
+    assert result.exit_code == 0, result.output
+    text = all_text(out.read_bytes())
+    assert "DRAFT: this pack is incomplete." in text
+    assert "MISSING: this item is not in the case folder yet." in text
+    assert "Speech and language therapy report" in text
+    assert "missing: Table 2 evidence for 7. Understanding language" in result.stderr
+
+
+def test_reservation_not_sent_is_missing(case: Path) -> None:
+    review = yaml.safe_load((case / "hf_review.yaml").read_text("utf-8"))
+    review["reservations"][0]["sent_with_request"] = False
+    (case / "hf_review.yaml").write_text(yaml.safe_dump(review, allow_unicode=True), "utf-8")
+    missing = check_case(case).missing
+    assert ('hf_review.yaml: Reservations, row 1, "Sent with the request": With a request for '
+            "statutory assessment, details of all reservations must be sent with the request. "
+            "Tick 'Sent with the request'.") in missing
+
+
+def test_only_the_last_twelve_months(case: Path) -> None:
+    """20 IEPs and reviews over two years: only those of the 12 months to the review count."""
+    iep = yaml.safe_load((case / "iep.yaml").read_text("utf-8"))
+    review_date = dt.date(2027, 1, 18)
+    for n in range(20):
+        start = review_date - dt.timedelta(days=36 * n + 10)
+        iep["plan"]["start_date"] = start
+        iep["plan"]["review_date"] = start + dt.timedelta(days=90)
+        (case / f"iep-{n:02d}.yaml").write_text(yaml.safe_dump(iep, allow_unicode=True), "utf-8")
+    check = check_case(case)
+    included = {f.path.name for f in check.included_forms}
+    expected = {f"iep-{n:02d}.yaml" for n in range(20)
+                if review_date - dt.timedelta(days=36 * n + 10) >= review_date
+                - dt.timedelta(days=365)}
+    assert {n for n in included if n.startswith("iep-")} == expected
+    assert len(expected) == 10
+
+
+def test_case_init(tmp_path: Path) -> None:
+    folder = tmp_path / "new-case"
+    result = run("case", "init", str(folder), "--from", str(CASE / "iep.yaml"))
+    assert result.exit_code == 0
+    manifest = yaml.safe_load((folder / "case.yaml").read_text("utf-8"))
+    assert manifest["pupil"]["name"] == "Zofia Wiśniewska"
+    assert {e["kind"] for e in manifest["evidence"]} >= {"attendance", "nc_levels"}
+    again = run("case", "init", str(folder), "--from", str(CASE / "iep.yaml"))
+    assert again.exit_code == 1 and "--force" in again.stderr
