@@ -22,6 +22,7 @@ from docgen.errors import DocgenError
 from docgen.inputs import DATA_SUFFIXES, WORD_SUFFIXES
 
 INDEX = ".docgen-batch.json"
+CASE_MANIFEST = "case.yaml"
 REPORT = "report.csv"
 CHUNK = 20
 
@@ -38,11 +39,15 @@ class Outcome:
 
 
 def discover(root: Path) -> list[Path]:
-    """Forms and data files under ``root`` (not hidden files, Word lock files or outputs)."""
-    found = []
+    """Forms and data files under ``root``, and case folders (a folder with case.yaml, made
+    into a request pack as a whole); not hidden files or Word's lock files."""
+    cases = sorted(p.parent for p in root.rglob(CASE_MANIFEST))
+    found = list(cases)
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
         if any(part.startswith((".", "~$")) for part in relative.parts):
+            continue
+        if any(case in path.parents for case in cases):
             continue
         if path.is_file() and path.suffix.lower() in WORD_SUFFIXES | DATA_SUFFIXES:
             found.append(path)
@@ -50,13 +55,20 @@ def discover(root: Path) -> list[Path]:
 
 
 def digest_of(path: Path) -> str:
+    if path.is_dir():  # a case folder: every file in it counts
+        digest = hashlib.sha256()
+        for item in sorted(p for p in path.rglob("*") if p.is_file()):
+            digest.update(item.name.encode())
+            digest.update(item.read_bytes())
+        return digest.hexdigest()
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def up_to_date(path: Path, digest: str, previous: dict | None, out_dir: Path) -> bool:
     if not previous or previous.get("sha256") != digest:
         return False
-    mtime = path.stat().st_mtime
+    mtime = max([path.stat().st_mtime] + ([p.stat().st_mtime for p in path.rglob("*")]
+                                          if path.is_dir() else []))
     outputs = [out_dir / name for name in previous["outputs"]]
     return all(p.exists() and p.stat().st_mtime >= mtime for p in outputs)
 
@@ -69,13 +81,27 @@ def process_one(root: str, relative: str, out_root: str) -> Outcome:
     target = Path(out_root) / Path(relative).parent
     outcome = Outcome(relative, "ok")
     try:
-        written = make(source, target, force=True)
+        written = (make_pack(source, Path(out_root) / relative) if source.is_dir()
+                   else make(source, target, force=True))
         outcome.written = [str(p.relative_to(out_root)) for p in written]
     except DocgenError as exc:
         outcome.status, outcome.error = "failed", " ".join(exc.format_message().split())
     except Exception as exc:  # a bug must not stop the other inputs; reported, not raised
         outcome.status, outcome.error = "failed", f"unexpected error ({type(exc).__name__})"
     return outcome
+
+
+def make_pack(case: Path, out_dir: Path) -> list[Path]:
+    from docgen.packs import build_pack, check_case
+    from docgen.packs.manifest import manifest
+    from docgen.render import write_atomic
+
+    target = out_dir / "statutory-request-pack.docx"
+    data = build_pack(case)
+    write_atomic(target, data, force=True)
+    manifest_path = target.with_suffix(".manifest.json")
+    write_atomic(manifest_path, manifest(check_case(case), target, data), force=True)
+    return [target, manifest_path]
 
 
 def process_chunk(root: str, relatives: list[str], out_root: str) -> list[Outcome]:

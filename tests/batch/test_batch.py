@@ -80,9 +80,13 @@ def test_rerun_skips_unchanged_inputs_unless_forced(register: Path, tmp_path: Pa
     assert _report(out)["aisha-rahman/iep.yaml"]["status"] == "ok"
 
 
-def test_batch_of_good_inputs_exits_0(tmp_path: Path) -> None:
+def test_batch_of_good_inputs_and_a_case_folder_exits_0(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     shutil.copytree(SAMPLES / "zofia-wisniewska", folder)
     result = CliRunner().invoke(main, ["batch", str(folder), "-o", str(tmp_path / "o")])
     assert result.exit_code == 0, result.output
-    assert "0 failed" in result.stdout
+    assert "5 inputs: 5 done" in result.stdout and "0 failed" in result.stdout
+    report = _report(tmp_path / "o")
+    assert report["case"]["documents written"] == (
+        "case/statutory-request-pack.docx; case/statutory-request-pack.manifest.json")
+    assert (tmp_path / "o" / "case" / "statutory-request-pack.docx").is_file()
