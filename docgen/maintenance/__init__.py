@@ -1,0 +1,1 @@
+"""Tools for handbook maintainers: checking templates and forms, variable reference, previews."""
