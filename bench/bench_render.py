@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from docxtpl import DocxTemplate  # noqa: E402
 
-from docgen.documents import all_documents  # noqa: E402
+from docgen.documents import all_documents, provenance  # noqa: E402
 from docgen.inputs import load_input  # noqa: E402
 from docgen.render import render_to_bytes  # noqa: E402
 from docgen.render.environment import make_environment  # noqa: E402
@@ -32,7 +32,8 @@ CASES = (("iep", "samples/tomos-llyr-evans/iep.yaml"),
 def context_for(key: str, data_file: str) -> dict:
     form = load_input(ROOT / data_file)
     data = validate_data(form.definition, form.raw).data
-    return all_documents()[key].build(form.definition, data)
+    return {**all_documents()[key].build(form.definition, data),
+            "provenance": provenance(form.definition.name, form.definition.version)}
 
 
 def per_doc_ms(fn, n: int) -> float:

@@ -20,7 +20,7 @@ import yaml
 
 from docgen.domain.choices import Choice, choices
 from docgen.errors import TemplateProblem
-from docgen.resources import data_dir
+from docgen.resources import data_dir, override_dir
 
 FieldType = Literal["text", "multiline", "choice", "date", "bool", "int", "upn", "dfe_number"]
 SectionKind = Literal["group", "table", "fixed_table"]
@@ -118,6 +118,7 @@ class FormDefinition:
     sections: tuple[Section, ...]
     intro: str = ""
     documents: tuple[str, ...] = field(default=())
+    compatible_from: int = 1  # the oldest version of this form docgen still reads
 
     def section(self, key: str) -> Section:
         for s in self.sections:
@@ -143,14 +144,24 @@ def definitions_dir() -> Path:
 
 
 def available_forms(directory: Path | None = None) -> list[str]:
-    directory = directory or definitions_dir()
-    return sorted(p.stem for p in directory.glob("*.yaml"))
+    names = {p.stem for p in (directory or definitions_dir()).glob("*.yaml")}
+    own = override_dir()
+    if directory is None and own is not None:
+        names |= {p.stem for p in own.glob("*.yaml")}
+    return sorted(names)
+
+
+def load_definition(name: str, directory: Path | None = None) -> FormDefinition:
+    """Load ``schemas/NAME.yaml`` (or a maintainer's own NAME.yaml, see --templates)."""
+    own = override_dir()
+    if directory is None and own is not None and (own / f"{name}.yaml").is_file():
+        directory = own
+    return _load_definition(name, directory or definitions_dir())
 
 
 @cache
-def load_definition(name: str, directory: Path | None = None) -> FormDefinition:
-    """Load ``schemas/NAME.yaml``; fragments under ``schemas/fragments`` are spliced in."""
-    directory = directory or definitions_dir()
+def _load_definition(name: str, directory: Path) -> FormDefinition:
+    """Fragments under ``fragments/`` beside the file (or bundled ones) are spliced in."""
     path = directory / f"{name}.yaml"
     if not path.is_file():
         known = ", ".join(available_forms(directory))
@@ -168,6 +179,7 @@ def load_definition(name: str, directory: Path | None = None) -> FormDefinition:
         sections=sections,
         intro=raw.get("intro", ""),
         documents=tuple(raw.get("documents", ())),
+        compatible_from=int(raw.get("compatible_from", 1)),
     )
     _check_unique_labels(definition, path)
     return definition
@@ -187,7 +199,10 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 def _expand(entry: dict[str, Any], directory: Path, path: Path) -> list[Section]:
     if "include" in entry:
-        fragment = _read_yaml(directory / "fragments" / f"{entry['include']}.yaml")
+        fragment_file = directory / "fragments" / f"{entry['include']}.yaml"
+        if not fragment_file.is_file():
+            fragment_file = definitions_dir() / "fragments" / f"{entry['include']}.yaml"
+        fragment = _read_yaml(fragment_file)
         return [s for e in fragment["sections"] for s in _expand(e, directory, path)]
     return [_section(entry, path)]
 

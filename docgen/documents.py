@@ -61,3 +61,11 @@ def slug(text: str) -> str:
     """A file-name-safe version of a name, keeping letters of every script."""
     kept = "".join(ch if ch.isalnum() else "-" for ch in text.strip())
     return "-".join(part for part in kept.split("-") if part) or "pupil"
+
+
+def provenance(form: str = "", form_version: int | str = "") -> dict[str, str]:
+    """What every generated document records in its custom properties (with the template's
+    own name and version): the docgen version and the form it was made from."""
+    from docgen import __version__
+
+    return {"docgen_version": __version__, "form": form, "form_version": str(form_version)}

@@ -9,7 +9,7 @@ from typing import Any
 from docgen import documents as docs
 from docgen.errors import InvalidInput
 from docgen.inputs import FormInput, load_input
-from docgen.resources import data_dir
+from docgen.resources import template_path
 from docgen.validation import Validated, validate_data
 
 
@@ -63,8 +63,11 @@ def render_document(document: docs.DocumentType, checked: Checked,
 
     data = redact(checked.result.data) if redacted else checked.result.data
     context = document.build(checked.input.definition, data)
-    template = (templates_dir or data_dir("templates")) / document.template
+    context["provenance"] = docs.provenance(checked.form, checked.input.version)
+    template = (templates_dir / document.template if templates_dir
+                else template_path(document.template))
     return render_to_bytes(template, context)
+
 
 
 @dataclass(frozen=True)

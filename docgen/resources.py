@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+
+
+OVERRIDE_ENV = "DOCGEN_TEMPLATES"
+
+
+def override_dir() -> Path | None:
+    """A maintainer's own folder of templates (.docx) and form definitions (.yaml), set with
+    --templates DIR or the DOCGEN_TEMPLATES environment variable; its files win."""
+    value = os.environ.get(OVERRIDE_ENV)
+    return Path(value) if value else None
+
+
+def template_path(file_name: str) -> Path:
+    own = override_dir()
+    if own is not None and (own / file_name).is_file():
+        return own / file_name
+    return data_dir("templates") / file_name
 
 
 def data_dir(name: str) -> Path:

@@ -39,6 +39,9 @@ def start(title_expr: str, *, heading: str, subject: str, version: int, key: str
     set_custom_properties(document, {
         "docgen.template": key,
         "docgen.template_version": str(version),
+        "docgen.version": "{{ provenance.docgen_version }}",
+        "docgen.form": "{{ provenance.form }}",
+        "docgen.form_version": "{{ provenance.form_version }}",
     })
     return document
 

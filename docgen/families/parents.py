@@ -183,8 +183,10 @@ for _doc in (
 
 def generic_leaflet_context(school: str, senco: str, contact: str = "") -> Data:
     """The leaflet for any parent: the school's details, no child's."""
+    from docgen.documents import provenance
+
     return {"school": {"name": school, "senco": senco, "contact": contact},
-            "authority": authority(), "child": None, "today": ""}
+            "authority": authority(), "child": None, "today": "", "provenance": provenance()}
 
 
 def render_generic_leaflet(school: str, senco: str, contact: str = "") -> bytes:

@@ -54,6 +54,13 @@ def read_form(path: Path) -> FormReading:
                             file=str(path),
                             hint=f"Known forms: {', '.join(available_forms())}.")
     definition = load_definition(name)
+    if version < definition.compatible_from:
+        raise UnusableInput(
+            f"this is version {version} of the '{name}' form; this docgen reads versions "
+            f"{definition.compatible_from} to {definition.version}", file=str(path),
+            hint=f"Make a new blank form with 'docgen form new {name}' and copy the answers "
+                 "into it.",
+        )
     if version > definition.version:
         raise UnusableInput(
             f"this is version {version} of the '{name}' form; this docgen knows version "

@@ -12,7 +12,7 @@ from docxcompose.composer import Composer
 
 from docgen import house_style
 from docgen.definitions import load_definition
-from docgen.documents import all_documents
+from docgen.documents import all_documents, provenance
 from docgen.errors import InvalidInput
 from docgen.families.highfocus import crisp_rows, review_context
 from docgen.packs.case import CaseForm
@@ -71,6 +71,7 @@ def sections_for(check: CaseCheck) -> list[Section]:
 def _render(key: str, form: CaseForm) -> bytes:
     document = all_documents()[key]
     context = document.build(load_definition(form.form), form.checked.data)
+    context["provenance"] = provenance(form.form, load_definition(form.form).version)
     return render_to_bytes(data_dir("templates") / document.template, context)
 
 
@@ -82,6 +83,7 @@ def cover_context(check: CaseCheck, sections: list[Section], draft: bool) -> dic
     context = review_context(load_definition("hf_review"), review.checked.data)
     context["crisp_rows"] = crisp_rows(review.checked.data)
     context["draft"] = draft
+    context["provenance"] = provenance("hf_review", load_definition("hf_review").version)
     context["today"] = f"{dt.date.today():%-d %B %Y}"
     context["sections"] = [{"number": str(n), "title": s.title,
                             "source": s.source if s.data is not None else MISSING}

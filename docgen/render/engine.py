@@ -37,6 +37,7 @@ _TAGGED = re.compile(r"\{[{%#]")
 _COLUMN_LOOP = re.compile(r"\{%-?\s*tc\s")
 _BODY = "word/document.xml"
 _CORE = "docProps/core.xml"
+_CUSTOM = "docProps/custom.xml"  # which template, form and docgen made the document
 _HEADER_FOOTER = re.compile(r"^word/(header|footer)\d*\.xml$|^word/footnotes\.xml$")
 
 
@@ -66,7 +67,7 @@ class CompiledTemplate:
                                   is_body=info.filename == _BODY,
                                   column_loops=bool(_COLUMN_LOOP.search(xml)),
                                   drawings="wp:docPr" in xml)
-            elif info.filename == _CORE:
+            elif info.filename in (_CORE, _CUSTOM):
                 xml = self.package.read(info).decode("utf-8")
                 if _TAGGED.search(xml):
                     self._compile(env, info.filename, xml, is_body=False)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docxtpl import DocxTemplate
 
-from docgen.documents import all_documents
+from docgen.documents import all_documents, provenance
 from docgen.inputs import load_input
 from docgen.render import render_to_bytes
 from docgen.render.environment import make_environment
@@ -29,7 +29,10 @@ def _context(key: str, pupil: str, form: str) -> dict | None:
     form_input = load_input(SAMPLES / pupil / f"{form}.yaml")
     data = validate_data(form_input.definition, form_input.raw).data
     document = all_documents()[key]
-    return document.build(form_input.definition, data) if document.applies(data) else None
+    if not document.applies(data):
+        return None
+    return {**document.build(form_input.definition, data),
+            "provenance": provenance(form, form_input.definition.version)}
 
 
 def _docxtpl(template: Path, context: dict) -> bytes:
@@ -74,7 +77,8 @@ def test_unchanged_parts_are_copied_compressed_as_stored() -> None:
     assert context is not None
     ours = zipfile.ZipFile(io.BytesIO(render_to_bytes(template, context)))
     source = zipfile.ZipFile(template)
-    rendered = {"word/document.xml", "word/header1.xml", "docProps/core.xml"}
+    rendered = {"word/document.xml", "word/header1.xml", "docProps/core.xml",
+                "docProps/custom.xml"}
     for info in source.infolist():
         copy = ours.getinfo(info.filename)
         if info.filename not in rendered:
