@@ -42,10 +42,20 @@ class _Group(click.Group):
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="docgen")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
+@click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False,
+              exists=True), help="A folder of your own templates (.docx) and form definitions "
+              "(.yaml) that replace the bundled ones of the same name "
+              "(or set DOCGEN_TEMPLATES).")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context, debug: bool, templates_dir: Path | None) -> None:
     """Make SEN documents (IEPs, High Focus plans, reviews, letters, packs) from Word forms."""
     ctx.meta["debug"] = debug
+    if templates_dir is not None:
+        import os
+
+        from docgen.resources import OVERRIDE_ENV
+
+        os.environ[OVERRIDE_ENV] = str(templates_dir.resolve())  # batch workers inherit it
     _stop_cleanly_on_sigterm()
 
 
@@ -87,14 +97,108 @@ def form_new(form_type: str, output: Path | None, force: bool) -> None:
     click.echo(f"Wrote a blank {definition.title} to {target}")
 
 
-@main.command("forms")
-def forms_cmd() -> None:
+@main.group("forms", invoke_without_command=True)
+@click.pass_context
+def forms_group(ctx: click.Context) -> None:
+    """Input forms: list them (the default) or check a restyled blank form."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(forms_list)
+
+
+@forms_group.command("list")
+def forms_list() -> None:
     """List the input form types docgen knows."""
     from docgen.definitions import available_forms, load_definition
 
     for name in available_forms():
         definition = load_definition(name)
         click.echo(f"{name:<12} version {definition.version}  {definition.title}")
+
+
+@forms_group.command("check")
+@click.argument("form_file", type=click.Path(path_type=Path))
+@click.pass_context
+def forms_check(ctx: click.Context, form_file: Path) -> None:
+    """Check a blank form edited in Word: one right control for every field."""
+    from docgen.maintenance.form_check import check_form_file
+
+    problems = check_form_file(form_file)
+    for problem in problems:
+        click.echo(f"  error: {problem}")
+    click.echo(f"{form_file}: {len(problems)} problem(s)." if problems else
+               f"{form_file}: every field has its control.")
+    ctx.exit(EXIT_INVALID if problems else EXIT_OK)
+
+
+@main.group("templates")
+def templates_group() -> None:
+    """For handbook maintainers: list, check, and preview output templates."""
+
+
+@templates_group.command("list")
+def templates_list() -> None:
+    """Every template and form with its document type, version and schema."""
+    from docgen.maintenance.commands import list_templates
+
+    for line in list_templates():
+        click.echo(line)
+
+
+@templates_group.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--annotate", type=click.Path(path_type=Path),
+              help="Write a copy of the (single) template with a Word comment at each problem.")
+@FORCE
+@click.pass_context
+def templates_check(ctx: click.Context, paths: tuple[Path, ...], annotate: Path | None,
+                    force: bool) -> None:
+    """Every problem in every template (or those given), located as you see it in Word."""
+    from docgen.maintenance.commands import check_templates
+
+    errors, lines = check_templates(list(paths), annotate=annotate, force=force)
+    for line in lines:
+        click.echo(line)
+    ctx.exit(EXIT_INVALID if errors else EXIT_OK)
+
+
+@templates_group.command("vars")
+@click.argument("name")
+def templates_vars(name: str) -> None:
+    """The variables a template may use, with their form labels and types."""
+    from docgen.maintenance.commands import describe_variables
+
+    for line in describe_variables(name):
+        click.echo(line)
+
+
+@templates_group.command("preview")
+@click.argument("name")
+@click.option("--sample", default=None, help="Sample pupil folder (default: the first).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("--pdf", is_flag=True, help="Also write a PDF (LibreOffice).")
+@FORCE
+def templates_preview(name: str, sample: str | None, output: Path, pdf: bool,
+                      force: bool) -> None:
+    """Render a template with sample data, to look at it."""
+    from docgen.maintenance.commands import preview
+
+    click.echo(f"Wrote {preview(name, sample, output, force=force)}")
+    if pdf:
+        from docgen.render.pdf import to_pdf
+
+        click.echo(f"Wrote {to_pdf(output, output.parent)}")
+
+
+@main.command("regenerate")
+@click.argument("answers_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("."))
+@FORCE
+def regenerate_cmd(answers_file: Path, out_dir: Path, force: bool) -> None:
+    """Make a document again from its answers file (.docgen/NAME.answers.json), with the
+    current template."""
+    from docgen.pipeline import regenerate
+
+    click.echo(f"Wrote {regenerate(answers_file, out_dir, force=force)}")
 
 
 @main.command("check")

@@ -106,8 +106,8 @@ def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | No
     from docgen.errors import OutputExists
     from docgen.render import write_atomic
 
-    rendered = render_all(check(path), only=only, templates_dir=templates_dir,
-                          redacted=redacted)
+    checked = check(path)
+    rendered = render_all(checked, only=only, templates_dir=templates_dir, redacted=redacted)
     existing = [out_dir / d.file_name for d in rendered if (out_dir / d.file_name).exists()]
     if existing and not force:
         raise OutputExists(
@@ -119,5 +119,57 @@ def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | No
     for document in rendered:
         target = out_dir / document.file_name
         write_atomic(target, document.data, force=force)
+        write_atomic(answers_path(target), answers(checked, document.key, redacted), force=True)
         written.append(target)
     return written
+
+
+ANSWERS_DIR = ".docgen"
+
+
+def answers_path(document: Path) -> Path:
+    """Beside the outputs, not inside them: a document sent by email carries only its
+    content, while the school's folder keeps what is needed to make it again."""
+    return document.parent / ANSWERS_DIR / f"{document.stem}.answers.json"
+
+
+def answers(checked: Checked, key: str, redacted: bool) -> bytes:
+    import json
+
+    from docgen import __version__
+    from docgen.privacy import redact
+    from docgen.serialise import to_json_data
+
+    document = docs.all_documents()[key]
+    data = redact(checked.result.data) if redacted else checked.result.data
+    return json.dumps({
+        "document": key, "template": document.template, "docgen_version": __version__,
+        "form": checked.form, "form_version": checked.input.version, "redacted": redacted,
+        "data": to_json_data(data),
+    }, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def regenerate(answers_file: Path, out_dir: Path, *, force: bool = False) -> Path:
+    """Make a document again from its answers file, with the current template."""
+    import json
+    import tempfile
+
+    from docgen.render import write_atomic
+
+    try:
+        saved = json.loads(answers_file.read_text(encoding="utf-8"))
+        key, form, data = saved["document"], saved["form"], saved["data"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise InvalidInput("this is not a docgen answers file", file=str(answers_file),
+                           hint="Answers files are in the .docgen folder beside each "
+                                "document docgen made.") from None
+    with tempfile.TemporaryDirectory() as folder:
+        data_file = Path(folder) / "answers.json"
+        data_file.write_text(json.dumps({"form": form, **data}, ensure_ascii=False), "utf-8")
+        rendered = render_all(check(data_file), only=[key])
+    if not rendered:
+        raise InvalidInput(f"the answers no longer make a '{key}' document",
+                           file=str(answers_file))
+    target = out_dir / rendered[0].file_name
+    write_atomic(target, rendered[0].data, force=force)
+    return target

@@ -190,8 +190,18 @@ class _TagChecker:
                 self.error(start, "this loop starts in one table row and ends in another: "
                                   "write {%tr for … %} and {%tr endfor %} so each item gets "
                                   "its own row")
+        elif word.startswith("end") and self.stack:
+            # a misspelt closer: say so once, and close the block so nothing else cascades
+            opener = self.stack.pop()[0]
+            self.scopes.pop()
+            prefix = f"{kind} " if kind else ""
+            self.error(para, f"{tag} is not a tag docgen knows; did you mean "
+                             f"{{%{prefix}{_OPENERS[opener]} %}}?")
+        elif word in ("set", "raw", "endraw", "include", "import", "extends", "block",
+                      "call", "filter", "break", "continue"):
+            self.expression(para, tag, plain)
         else:
-            self.expression(para, tag, tag)
+            self.error(para, f"{tag} is not a tag docgen knows")
 
     def expression(self, para: _Paragraph, tag: str, source: str) -> nodes.Template | None:
         try:

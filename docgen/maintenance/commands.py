@@ -1,0 +1,117 @@
+"""What the maintainers' commands print, as library functions the CLI and tests call."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from docgen.definitions import available_forms, load_definition
+from docgen.docprops import read_custom_properties
+from docgen.documents import all_documents
+from docgen.errors import UnusableInput
+from docgen.forms.package import SAFE_PARSER
+from docgen.maintenance.template_check import check_template, unshown_required_fields
+from docgen.maintenance.variables import document_for_template, variables
+from docgen.resources import data_dir, template_path
+
+
+def template_properties(path: Path) -> dict[str, str]:
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as archive:
+        if "docProps/custom.xml" not in archive.namelist():
+            return {}
+        return read_custom_properties(etree.fromstring(archive.read("docProps/custom.xml"),
+                                                       parser=SAFE_PARSER))
+
+
+def template_version(path: Path) -> str:
+    return template_properties(path).get("docgen.template_version", "?")
+
+
+def document_key(path: Path) -> str | None:
+    """The document type a template is for: its own record, else its file name."""
+    key = template_properties(path).get("docgen.template")
+    if key in all_documents():
+        return key
+    document = document_for_template(path.name)
+    return document.key if document else None
+
+
+def list_templates() -> list[str]:
+    lines = ["Templates (document, version, form(s)):"]
+    for document in all_documents().values():
+        path = template_path(document.template)
+        lines.append(f"  {document.template:<32} {document.title} · version "
+                     f"{template_version(path)} · form: {', '.join(document.forms)}")
+    lines.append("Forms (type, version, title):")
+    for name in available_forms():
+        definition = load_definition(name)
+        lines.append(f"  {name:<12} version {definition.version}  {definition.title}")
+    return lines
+
+
+def check_templates(paths: list[Path], *, annotate: Path | None = None,
+                    force: bool = False) -> tuple[int, list[str]]:
+    """(number of errors, lines to print) for the given templates or all bundled ones."""
+    targets = paths or [template_path(d.template) for d in all_documents().values()]
+    lines: list[str] = []
+    errors = 0
+    used: dict[str, set[str]] = {}
+    checked_keys = []
+    for path in targets:
+        if not path.is_file():
+            raise UnusableInput("there is no such template", file=str(path))
+        key = document_key(path)
+        found_used: set[str] = set()
+        problems = check_template(path, key, found_used)
+        if key:
+            used[key] = found_used
+            checked_keys.append(key)
+        errors += sum(p.severity == "error" for p in problems)
+        lines.append(f"{path}: {len(problems)} problem(s)" if problems else f"{path}: ok")
+        lines += [f"  {p.format()}" for p in problems]
+        if annotate is not None:
+            from docgen.maintenance.annotate import annotate as add_comments
+            from docgen.render import write_atomic
+
+            write_atomic(annotate, add_comments(path.read_bytes(), problems), force=force)
+            lines.append(f"Wrote {annotate} with a comment at each problem in the body")
+    if not paths:
+        lines += [f"  warning: {w}" for w in unshown_required_fields(checked_keys, used)]
+    return errors, lines
+
+
+def describe_variables(name: str) -> list[str]:
+    document = document_for_template(name)
+    if document is None:
+        raise UnusableInput(f"there is no template called '{name}'",
+                            hint="See 'docgen templates list'.")
+    lines = [f"Variables for {document.template} ({document.title}):"]
+    for variable in variables(document.key):
+        label = f"  — {variable.label}" if variable.label else ""
+        lines.append(f"  {variable.path:<44} {variable.type}{label}")
+    return lines
+
+
+def preview(name: str, sample: str | None, output: Path, *, force: bool) -> Path:
+    from docgen.pipeline import check, render_all
+    from docgen.render import write_atomic
+
+    document = document_for_template(name)
+    if document is None:
+        raise UnusableInput(f"there is no template called '{name}'",
+                            hint="See 'docgen templates list'.")
+    folders = sorted(p for p in data_dir("samples").iterdir() if p.is_dir())
+    for folder in folders:
+        if sample and folder.name != sample:
+            continue
+        for form in document.forms:
+            data_file = folder / f"{form}.yaml"
+            if data_file.is_file():
+                rendered = render_all(check(data_file), only=[document.key])
+                if rendered:
+                    write_atomic(output, rendered[0].data, force=force)
+                    return output
+    raise UnusableInput(f"no sample pupil has data for '{name}'",
+                        hint=f"Samples: {', '.join(f.name for f in folders)}.")
