@@ -25,6 +25,9 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("Stopped. Nothing half-written was left behind.", err=True)
             sys.exit(130)
+        except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+            sys.stderr.close()
+            sys.exit(0)
         except OSError as exc:
             if ctx.meta.get("debug"):
                 raise
