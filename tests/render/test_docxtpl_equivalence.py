@@ -57,11 +57,14 @@ def _content(data: bytes) -> dict:
     }
 
 
-@pytest.mark.parametrize(("key", "pupil", "form"), CASES)
+# Only the combinations docgen really makes (the Provision Plan only after some outcomes).
+MADE = [case for case in CASES if _context(*case) is not None]
+
+
+@pytest.mark.parametrize(("key", "pupil", "form"), MADE)
 def test_same_content_as_docxtpl(key: str, pupil: str, form: str) -> None:
     context = _context(key, pupil, form)
-    if context is None:
-        pytest.skip(f"{key} is not made for {pupil}'s {form} (by design)")
+    assert context is not None
     template = data_dir("templates") / all_documents()[key].template
     ours, theirs = _content(render_to_bytes(template, context)), _content(_docxtpl(template,
                                                                                      context))
