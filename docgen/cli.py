@@ -192,6 +192,29 @@ def templates_preview(name: str, sample: str | None, output: Path, pdf: bool,
         click.echo(f"Wrote {to_pdf(output, output.parent)}")
 
 
+@main.command("leaflet")
+@click.option("--school", required=True, help="The school's name.")
+@click.option("--senco", required=True, help="The SENCo's name.")
+@click.option("--contact", default="", help="A phone number or email for parents.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("leaflet.docx"),
+              show_default=True)
+@click.option("--pdf", is_flag=True, help="Also write a PDF (LibreOffice).")
+@FORCE
+def leaflet_cmd(school: str, senco: str, contact: str, output: Path, pdf: bool,
+                force: bool) -> None:
+    """The parent information leaflet for any family at the school (a leaflet for one child
+    comes with their IEP)."""
+    from docgen.families.parents import render_generic_leaflet
+    from docgen.render import write_atomic
+
+    write_atomic(output, render_generic_leaflet(school, senco, contact), force=force)
+    click.echo(f"Wrote {output}")
+    if pdf:
+        from docgen.render.pdf import to_pdf
+
+        click.echo(f"Wrote {to_pdf(output, output.parent)}")
+
+
 @main.command("regenerate")
 @click.argument("answers_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("."))
@@ -280,8 +303,10 @@ def case_init_cmd(folder: Path, source: Path, force: bool) -> None:
               help="The pack to write (.docx); its manifest goes beside it (.manifest.json).")
 @click.option("--draft", is_flag=True, help="Write the pack even if evidence is missing, "
               "with each missing item marked.")
+@click.option("--redact", is_flag=True,
+              help="Names as initials, no UPN or date of birth (for sharing).")
 @FORCE
-def pack_cmd(folder: Path, output: Path, draft: bool, force: bool) -> None:
+def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, force: bool) -> None:
     """Check a case folder's evidence and write one merged, indexed request pack."""
     from docgen.errors import OutputExists
     from docgen.packs import build_pack, check_case
@@ -293,7 +318,7 @@ def pack_cmd(folder: Path, output: Path, draft: bool, force: bool) -> None:
         if target.exists() and not force:
             raise OutputExists("this file already exists, so docgen did not replace it",
                                file=str(target), hint="Use --force to replace it.")
-    data = build_pack(folder, draft=draft)
+    data = build_pack(folder, draft=draft, redacted=redact)
     write_atomic(output, data, force=force)
     write_atomic(manifest_path, manifest(check_case(folder), output, data), force=force)
     click.echo(f"Wrote {output}")

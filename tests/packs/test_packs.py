@@ -149,3 +149,13 @@ def test_case_init(tmp_path: Path) -> None:
     assert {e["kind"] for e in manifest["evidence"]} >= {"attendance", "nc_levels"}
     again = run("case", "init", str(folder), "--from", str(CASE / "iep.yaml"))
     assert again.exit_code == 1 and "--force" in again.stderr
+
+
+def test_redacted_pack(case: Path, tmp_path: Path) -> None:
+    out = tmp_path / "shared.docx"
+    result = run("pack", str(case), "-o", str(out), "--redact")
+    assert result.exit_code == 0, result.output
+    text = all_text(out.read_bytes())
+    for secret in ("Zofia", "Zosia", "Wiśniewska", "N330200117012", "22 January 2015"):
+        assert secret not in text, secret
+    assert "Z. W." in text and "Ms Amara Okafor" in text

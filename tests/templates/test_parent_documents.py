@@ -134,3 +134,30 @@ def test_letter_as_pdf(rendered: dict, tmp_path: Path) -> None:
                           check=True).stdout
     assert "Please come to Zosia's review meeting" in text
     assert "Dear Mrs Wiśniewska," in text
+
+
+def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from docgen.cli import main
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    result = CliRunner().invoke(main, ["make", "samples/tomos-llyr-evans/iep.yaml", "-o",
+                                       str(tmp_path), "--only", "iep", "--pdf"])
+    assert result.exit_code == 2
+    assert "LibreOffice is not installed, so no PDF was made" in result.stderr
+    assert "sudo apt-get install libreoffice-writer-nogui" in result.stderr
+    assert (tmp_path / "Llŷr-Evans-Tomos-iep.docx").is_file()  # the Word document was made
+
+
+def test_generic_leaflet_command(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from docgen.cli import main
+
+    out = tmp_path / "leaflet.docx"
+    result = CliRunner().invoke(main, ["leaflet", "--school", "Hillside Primary", "--senco",
+                                       "Ms Adebayo", "-o", str(out)])
+    assert result.exit_code == 0
+    text = all_text(out.read_bytes())
+    assert "At Hillside Primary the SENCo is Ms Adebayo." in text and "Your child" not in text
