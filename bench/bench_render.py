@@ -16,12 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from docxtpl import DocxTemplate  # noqa: E402
-
 from docgen.documents import all_documents, provenance  # noqa: E402
 from docgen.inputs import load_input  # noqa: E402
 from docgen.render import render_to_bytes  # noqa: E402
-from docgen.render.environment import make_environment  # noqa: E402
+from docgen.render.docxtpl_steps import render_with_docxtpl  # noqa: E402
 from docgen.render.zipcopy import write_package  # noqa: E402
 from docgen.validation import validate_data  # noqa: E402
 
@@ -45,11 +43,7 @@ def per_doc_ms(fn, n: int) -> float:
 
 
 def docxtpl_once(template: Path, context: dict) -> bytes:
-    doc = DocxTemplate(str(template))
-    doc.render(context, jinja_env=make_environment(), autoescape=True)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return render_with_docxtpl(str(template), context)
 
 
 def floor_once(template: Path) -> bytes:

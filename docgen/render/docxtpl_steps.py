@@ -70,3 +70,16 @@ def fix_docpr_ids(tree: etree._Element) -> None:
     for index, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap),
                                     start=_FIRST_DOCPR_ID + 1):
         element.set("id", str(index))
+
+
+def render_with_docxtpl(template_path: str, context: dict) -> bytes:
+    """Plain docxtpl, as a reference: the benchmark's baseline and the equivalence tests'."""
+    import io
+
+    from docgen.render.environment import make_environment
+
+    document = DocxTemplate(template_path)
+    document.render(context, jinja_env=make_environment(), autoescape=True)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
