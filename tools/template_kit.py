@@ -79,6 +79,18 @@ def targets_table(document: DocxDocument) -> None:
                 "{{ t.assessment }}", "{{ t.success }}"], "Targets")
 
 
+def about_pupil(document: DocxDocument) -> None:
+    """The 'About the pupil' section every staff document opens with."""
+    document.add_heading("About the pupil", 1)
+    kv_table(document, PUPIL_ROWS, "About the pupil")
+
+
+def listed(document: DocxDocument, items: Sequence[str]) -> None:
+    """A fixed bulleted list (for lists that repeat per item, see bullets())."""
+    for item in items:
+        document.add_paragraph(item, style="List Bullet")
+
+
 def kv_table(document: DocxDocument, rows: Sequence[tuple[str, str]], caption: str) -> None:
     """Two columns, label | value, with a header row so screen readers can name them."""
     table = house_style.add_table(document, ["Item", "Details"], caption=caption)

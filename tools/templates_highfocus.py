@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tools import template_kit as kit
-from tools.template_kit import PUPIL_ROWS
 
 
 def _crisp_table(d, caption: str) -> None:
@@ -17,8 +16,7 @@ def hf_iep() -> None:
     d = kit.start("High Focus IEP: {{ pupil.full_name }}", heading="High Focus IEP",
                   subject="High Focus Individual Education Plan", version=1, key="hf_iep")
     kit.paragraph(d, "{{ pupil.full_name }} · High Focus School Action Plus", "Subtitle")
-    d.add_heading("About the pupil", 1)
-    kit.kv_table(d, PUPIL_ROWS, "About the pupil")
+    kit.about_pupil(d)
     d.add_heading("The High Focus period", 1)
     kit.kv_table(d, [
         ("Start", "{{ high_focus.start_date }}"),
@@ -114,8 +112,7 @@ def review_record() -> None:
                   heading="High Focus review: record", subject="High Focus review record",
                   version=1, key="review_record")
     kit.paragraph(d, "{{ pupil.full_name }} · review of {{ review.date }}", "Subtitle")
-    d.add_heading("About the pupil", 1)
-    kit.kv_table(d, PUPIL_ROWS, "About the pupil")
+    kit.about_pupil(d)
     d.add_heading("Outcome", 1)
     kit.paragraph(d, "{{ outcome.title }}", "Heading 2")
     kit.paragraph(d, "{{ outcome.reason }}")
@@ -186,8 +183,7 @@ def provision_plan() -> None:
     kit.when(d, "outcome.key == 'statutory_request'",
              "This is a Proposed Provision Plan. It stays proposed until it is confirmed by the "
              "Statement.")
-    d.add_heading("About the pupil", 1)
-    kit.kv_table(d, PUPIL_ROWS, "About the pupil")
+    kit.about_pupil(d)
     d.add_heading("Annual objectives", 1)
     kit.when(d, "not objectives", "No objectives were recorded at the review.")
     kit.bullets(d, "o in objectives", "{{ o }}")

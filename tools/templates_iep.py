@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tools import template_kit as kit
-from tools.template_kit import PUPIL_ROWS
 
 
 def iep() -> None:
@@ -11,8 +10,7 @@ def iep() -> None:
                   heading="Individual Education Plan", subject="Individual Education Plan (IEP)",
                   version=1, key="iep")
     kit.paragraph(d, "{{ pupil.full_name }} · {{ plan.stage }}", "Subtitle")
-    d.add_heading("About the pupil", 1)
-    kit.kv_table(d, PUPIL_ROWS, "About the pupil")
+    kit.about_pupil(d)
     d.add_heading("The plan", 1)
     kit.kv_table(d, [
         ("Stage", "{{ plan.stage }}"),

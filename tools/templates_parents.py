@@ -60,26 +60,24 @@ def leaflet() -> None:
                      "and the SENCo. The school then tries new ways to help.")
     d.add_heading("What the school does", 1)
     kit.paragraph(d, "At both steps the school will:")
-    for item in (
+    kit.listed(d, [
         "check your child's progress often, and plan what to do next",
         "change the way it teaches, to suit your child",
         "put children in small groups in class, with a teacher or another adult",
         "use extra adults in class, such as teaching assistants",
-    ):
-        kit.paragraph(d, item, "List Bullet")
+    ])
     d.add_heading("The Individual Education Plan", 1)
     kit.paragraph(d, "Most children at School Action or School Action Plus have an Individual "
                      "Education Plan (IEP). The school writes it. It is a plan for teaching and "
                      "learning. It sets a few targets for your child to reach soon.")
     kit.paragraph(d, "The IEP says:")
-    for item in (
+    kit.listed(d, [
         "what your child will be taught",
         "how it will be taught",
         "how often",
         "what help the school will give",
         "how the school will know that the plan is working",
-    ):
-        kit.paragraph(d, item, "List Bullet")
+    ])
     d.add_heading("Reviews", 1)
     kit.paragraph(d, "The school checks the plan at least twice a year. Most schools check it "
                      "once a term. You can take part in each review. You know your child best, "
