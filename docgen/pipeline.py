@@ -97,7 +97,8 @@ def render_all(checked: Checked, *, only: list[str] | None = None,
 
 
 def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | None = None,
-         templates_dir: Path | None = None, redacted: bool = False) -> list[Path]:
+         templates_dir: Path | None = None, redacted: bool = False,
+         durable: bool = True) -> list[Path]:
     """Make every document the input drives (or those named in ``only``); return their paths.
 
     Nothing is written if any output already exists (without ``force``): a run never leaves
@@ -118,8 +119,9 @@ def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | No
     written = []
     for document in rendered:
         target = out_dir / document.file_name
-        write_atomic(target, document.data, force=force)
-        write_atomic(answers_path(target), answers(checked, document.key, redacted), force=True)
+        write_atomic(target, document.data, force=force, durable=durable)
+        write_atomic(answers_path(target), answers(checked, document.key, redacted), force=True,
+                     durable=durable)
         written.append(target)
     return written
 

@@ -12,11 +12,13 @@ from pathlib import Path
 from docgen.errors import DocgenError, OutputExists
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
+def write_atomic(path: Path, data: bytes, *, force: bool, durable: bool = True) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
     An interrupted write (Ctrl-C, kill, full disk) leaves the old file or the new one, never
-    half of one, and removes its temporary file.
+    half of one, and removes its temporary file. ``durable`` also flushes the file to disk
+    before the rename (so a power cut cannot leave an empty file); a batch run turns it off
+    per file and flushes everything once at the end instead.
     """
     if path.exists() and not force:
         raise OutputExists("this file already exists, so docgen did not replace it",
@@ -35,7 +37,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
         with handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(temp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
