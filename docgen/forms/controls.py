@@ -2,102 +2,99 @@
 
 from __future__ import annotations
 
-import itertools
-
-from docx.oxml import OxmlElement
 from lxml import etree
 
 from docgen.definitions import Field
 from docgen.forms.ns import (
     CHECKBOX_FONT,
+    CHECKED,
+    CHECKED_CODE,
     DATE_FORMAT,
+    DATE_LANGUAGE,
     PLACEHOLDER_STYLE,
     UNCHECKED,
+    UNCHECKED_CODE,
     qn,
     w14,
 )
 
-_ids = itertools.count(10_000)
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _el(tag: str, **attrs: str) -> etree._Element:
-    element = OxmlElement(tag)
+def element(tag: str, **attrs: str) -> etree._Element:
+    """A WordprocessingML element, e.g. ``element("w:tag", val="pupil.surname")``."""
+    made = etree.Element(qn(tag))
     for name, value in attrs.items():
-        element.set(qn(f"w:{name}") if ":" not in name else name, value)
-    return element
+        made.set(qn(f"w:{name}"), value)
+    return made
 
 
 def _w14(tag: str, **attrs: str) -> etree._Element:
-    element = etree.Element(w14(tag))
+    made = etree.Element(w14(tag))
     for name, value in attrs.items():
-        element.set(w14(name), value)
-    return element
+        made.set(w14(name), value)
+    return made
 
 
 def run(text: str, *, style: str | None = None, font: str | None = None) -> etree._Element:
-    r = _el("w:r")
+    """One run holding ``text``; tabs become w:tab and newlines w:br, as Word stores them."""
+    r = element("w:r")
     if style or font:
         r_pr = etree.SubElement(r, qn("w:rPr"))
         if style:
-            r_pr.append(_el("w:rStyle", val=style))
+            r_pr.append(element("w:rStyle", val=style))
         if font:
-            r_pr.append(_el("w:rFonts", ascii=font, hAnsi=font, eastAsia=font))
-    t = etree.SubElement(r, qn("w:t"))
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            r_pr.append(element("w:rFonts", ascii=font, hAnsi=font, eastAsia=font,
+                                hint="eastAsia"))
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            r.append(element("w:br"))
+        for piece_number, piece in enumerate(line.split("\t")):
+            if piece_number:
+                r.append(element("w:tab"))
+            if piece:
+                t = etree.SubElement(r, qn("w:t"))
+                t.text = piece
+                t.set(_XML_SPACE, "preserve")
     return r
 
 
-def content_control(field: Field, tag: str) -> etree._Element:
-    """A run-level content control for one field, showing its placeholder."""
-    sdt = _el("w:sdt")
+def glyph_run(checked: bool) -> etree._Element:
+    return run(CHECKED if checked else UNCHECKED, font=CHECKBOX_FONT)
+
+
+def content_control(field: Field, tag: str, control_id: int) -> etree._Element:
+    """A run-level content control for one field, showing its placeholder (a check box:
+    unticked), to sit in a cell's paragraph where users click.
+
+    Text of every kind gets a rich-text control, not a plain-text one (``w:text``): LibreOffice
+    7.4 writes a plain-text control holding right-to-left text (an Urdu name) three or four
+    times over when it saves, and moves a multi-line one's line breaks out of it; it keeps a
+    rich-text control intact. An Enter typed in Word or LibreOffice makes a new paragraph.
+    """
+    sdt = element("w:sdt")
     pr = etree.SubElement(sdt, qn("w:sdtPr"))
-    if field.type != "bool":
-        r_pr = etree.SubElement(pr, qn("w:rPr"))
-        r_pr.append(_el("w:rStyle", val=PLACEHOLDER_STYLE))
-    pr.append(_el("w:alias", val=field.label))
-    pr.append(_el("w:tag", val=tag))
-    pr.append(_el("w:id", val=str(next(_ids))))
+    pr.append(element("w:alias", val=field.label))
+    pr.append(element("w:tag", val=tag))
+    pr.append(element("w:id", val=str(control_id)))
     content = etree.SubElement(sdt, qn("w:sdtContent"))
     if field.type == "bool":
-        checkbox = _w14("checkbox")
+        checkbox = etree.SubElement(pr, w14("checkbox"))
         checkbox.append(_w14("checked", val="0"))
-        checkbox.append(_w14("checkedState", val="2612", font=CHECKBOX_FONT))
-        checkbox.append(_w14("uncheckedState", val="2610", font=CHECKBOX_FONT))
-        pr.append(checkbox)
-        content.append(run(UNCHECKED, font=CHECKBOX_FONT))
+        checkbox.append(_w14("checkedState", val=CHECKED_CODE, font=CHECKBOX_FONT))
+        checkbox.append(_w14("uncheckedState", val=UNCHECKED_CODE, font=CHECKBOX_FONT))
+        content.append(glyph_run(False))
         return sdt
-    pr.append(_el("w:showingPlcHdr"))
+    pr.append(element("w:showingPlcHdr"))
     if field.type == "date":
-        date = _el("w:date")
-        date.append(_el("w:dateFormat", val=DATE_FORMAT))
-        date.append(_el("w:lid", val="en-GB"))
-        date.append(_el("w:storeMappedDataAs", val="dateTime"))
-        date.append(_el("w:calendar", val="gregorian"))
-        pr.append(date)
+        date = etree.SubElement(pr, qn("w:date"))
+        date.append(element("w:dateFormat", val=DATE_FORMAT))
+        date.append(element("w:lid", val=DATE_LANGUAGE))
+        date.append(element("w:storeMappedDataAs", val="dateTime"))
+        date.append(element("w:calendar", val="gregorian"))
     elif field.type == "choice":
-        listing = _el("w:dropDownList")
+        listing = etree.SubElement(pr, qn("w:dropDownList"))
         for value, text in field.choices:
-            listing.append(_el("w:listItem", displayText=text, value=value))
-        pr.append(listing)
-    elif field.type != "multiline":
-        pr.append(_el("w:text"))
+            listing.append(element("w:listItem", displayText=text, value=value))
     content.append(run(field.placeholder, style=PLACEHOLDER_STYLE))
-    if field.type == "multiline":
-        return _block(sdt)
     return sdt
-
-
-def _block(sdt: etree._Element) -> etree._Element:
-    """A rich-text control around whole paragraphs: each Enter makes a new paragraph, which
-    both Word and LibreOffice keep (LibreOffice 7.4 moves line breaks out of inline controls)."""
-    content = sdt.find(qn("w:sdtContent"))
-    paragraph = _el("w:p")
-    for child in list(content):
-        paragraph.append(child)
-    content.append(paragraph)
-    return sdt
-
-
-def is_block(field: Field) -> bool:
-    return field.type == "multiline"

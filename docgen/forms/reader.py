@@ -1,12 +1,35 @@
 """Reads a filled input form back into raw data, the way the person filling it sees it.
 
-Fields are found by their content-control tags. A form saved by LibreOffice 7.4 has lost every
-tag and title, and its unfilled controls have become ordinary text, so each field is then found
-by the layout the blank form gave it: the label in the left cell of its row (single fields),
-the column labels of the header row (tables), the row label in the first cell (CRISP threads).
-A value still equal to its placeholder text is empty. Rows a user added by hand carry no
-controls and are read from their cells' text by column. Tracked changes are read as if
-accepted (see ``docgen.forms.text``).
+Fields are found by their content-control tags (``section.field``; ``section.ROW.field`` in
+fixed tables). Values are raw: text exactly as typed (runs joined, line breaks and paragraphs
+as newlines, tabs as tabs), dates as ISO text, drop-downs as their stored value, check boxes as
+True/False, numbers as text; a control still showing its placeholder, or showing a placeholder
+text as ordinary text, is empty and its field is left out.
+
+Tracked changes are read as if accepted: inserted text counts, deleted text does not (see
+``docgen.forms.text``); a SENCo sees the form with changes shown and expects what it will say.
+
+What LibreOffice 7.4 (7.4.7.2, Debian 12) does to a form, as observed by filling and saving
+docgen's forms with it (``soffice --convert-to docx`` and the UNO API). It keeps the custom
+properties, so the form is still identified. It drops every control's ``w:tag``, ``w:alias``
+and ``w:id``. It keeps ``w:showingPlcHdr`` and the placeholder text of unfilled controls,
+a date picker's ``w:fullDate``, format and language (not ``w:storeMappedDataAs`` or
+``w:calendar``), a drop-down's list items and a check box's ``w14:checked``; it wraps a check
+box alone in a cell in a second, untyped control carrying the old alias and id. It merges
+split runs and drops proofing marks. Enter typed in a control ends the control with its
+paragraph: the later lines follow it as plain paragraphs in the cell. Insert Row adds a row
+with no controls. Controls it does not understand it keeps as opaque blocks, alias and id
+kept but tag dropped: a plain-text control (``w:text``) loses its placeholder flag, the
+placeholder becoming ordinary text, and one holding right-to-left text is written three or
+four times over; a control around paragraphs (as Word makes when Enter is typed in one)
+becomes one around the first paragraph's text, echoed in the same way when right to left,
+with the other paragraphs after it. Hence the blank form's rich-text controls, and hence,
+without tags, each field is found by the layout of the blank form: the label in the first
+paragraph of the left cell of its row (single fields), the column labels in the header row
+(tables), the row label in the first cell (fixed tables). A cell is read as a whole, by its
+typed control for dates, drop-downs and check boxes and by its text otherwise, leaving out
+controls still showing their placeholder and LibreOffice's echoes; rows added by hand are
+read the same way, by column.
 """
 
 from __future__ import annotations
@@ -18,27 +41,43 @@ from typing import Any
 
 from lxml import etree
 
-from docgen.definitions import (
-    GENERIC_PLACEHOLDERS,
-    Field,
-    Section,
-    available_forms,
-    load_definition,
-)
-from docgen.docprops import read_custom_properties
+from docgen.definitions import Field, FormDefinition, Section, available_forms, load_definition
 from docgen.errors import UnusableInput
-from docgen.forms.ns import CHECKED, FORM_ID_PREFIX, NSMAP, UNCHECKED, qn, w14
+from docgen.forms.layout import (
+    SDT,
+    P,
+    cell_of,
+    cells_by_column,
+    find_table,
+    first_paragraph_text,
+    header_columns,
+    label_cells,
+    label_key,
+    rows,
+    tag_of,
+    tagged_controls,
+)
+from docgen.forms.ns import (
+    FORM_ID_PREFIX,
+    FORM_PROPERTY,
+    NSMAP,
+    OUTPUT_PROPERTY,
+    VERSION_PROPERTY,
+    qn,
+)
 from docgen.forms.package import DocxPackage, open_docx
 from docgen.forms.text import text_of
+from docgen.forms.values import TYPED_CONTROLS, control_value, text_value
 
-_TBL, _TR, _TC, _SDT = qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
-_FORM_ID = re.compile(rf"^{FORM_ID_PREFIX}\s*(\w+)\s*·\s*version\s*(\d+)\s*$")
-_UK_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
+_FORM_ID = re.compile(rf"{FORM_ID_PREFIX}\s*([\w-]+)\s*·\s*version\s*(\d{{1,4}})")
+_SAVE_AGAIN = "Save the form again in Word or LibreOffice."
+LAYOUT_NOTE = ("The form had lost the tags that mark its answers (LibreOffice removes them "
+               "when it saves), so docgen found each answer by the label beside it.")
 
 
 @dataclass
 class FormReading:
-    """What a filled form holds, as raw values (validation types them)."""
+    """What a filled form holds, as raw values (validation types them), and reading notes."""
 
     form: str
     version: int
@@ -46,14 +85,63 @@ class FormReading:
     notes: list[str] = field(default_factory=list)
 
 
-def read_form(path: Path) -> FormReading:
-    package = open_docx(path)
-    name, version = identify(package)
-    if name not in available_forms():
+def read_form(path: Path, definitions_dir: Path | None = None) -> FormReading:
+    """Read a filled form; UnusableInput says what to do when it cannot be read at all."""
+    package = open_docx(Path(path))
+    name, version = identify(package, definitions_dir)
+    definition = _definition(name, version, package.path, definitions_dir)
+    body = package.document.find(qn("w:body"))
+    if body is None:
+        raise UnusableInput("the document part has no body, so the form is damaged",
+                            file=str(package.path), hint=_SAVE_AGAIN)
+    reader = _Reader(body)
+    data = {s.key: reader.section(s) for s in definition.sections}
+    return FormReading(name, version, data, reader.notes)
+
+
+def identify(package: DocxPackage, definitions_dir: Path | None = None) -> tuple[str, int]:
+    """The form type and version, from the custom properties or the visible 'Form:' line."""
+    props = package.custom()
+    if OUTPUT_PROPERTY in props:
+        form = props.get(FORM_PROPERTY) or props[OUTPUT_PROPERTY]
+        raise UnusableInput(
+            f"this is a document docgen made (the '{props[OUTPUT_PROPERTY]}' document), not a "
+            "form to read", file=str(package.path),
+            hint=f"Give docgen the filled '{form}' form it was made from; "
+                 f"'docgen form new {form}' writes a blank one.",
+        )
+    name = props.get(FORM_PROPERTY)
+    version = props.get(VERSION_PROPERTY, "").strip()
+    if name and version.isascii() and version.isdigit() and len(version) < 5:
+        return name, int(version)
+    shown = _visible_form_line(package)
+    if name:  # the version property is missing or damaged: the visible line has it
+        return shown if shown and shown[0] == name else (name, 1)
+    if shown:
+        return shown
+    raise UnusableInput(
+        "this does not look like a docgen form (it does not say which form it is)",
+        file=str(package.path),
+        hint=f"Start from a blank form: docgen form new TYPE, where TYPE is one of "
+             f"{', '.join(available_forms(definitions_dir))}.",
+    )
+
+
+def _visible_form_line(package: DocxPackage) -> tuple[str, int] | None:
+    for part in (package.document, *package.headers):
+        for paragraph in part.iter(P):
+            if match := _FORM_ID.fullmatch(text_of(paragraph).strip()):
+                return match.group(1), int(match.group(2))
+    return None
+
+
+def _definition(name: str, version: int, path: Path,
+                definitions_dir: Path | None) -> FormDefinition:
+    known = available_forms(definitions_dir)
+    if name not in known:
         raise UnusableInput(f"this is a '{name}' form, which this docgen does not know",
-                            file=str(path),
-                            hint=f"Known forms: {', '.join(available_forms())}.")
-    definition = load_definition(name)
+                            file=str(path), hint=f"Known forms: {', '.join(known)}.")
+    definition = load_definition(name, definitions_dir)
     if version < definition.compatible_from:
         raise UnusableInput(
             f"this is version {version} of the '{name}' form; this docgen reads versions "
@@ -67,205 +155,131 @@ def read_form(path: Path) -> FormReading:
             f"{definition.version}", file=str(path),
             hint="Update docgen, or fill in a form made by this version (docgen form new).",
         )
-    body = package.document.find(qn("w:body"))
-    if body is None:
-        raise UnusableInput("the document part has no body, so the form is damaged",
-                            file=str(path), hint="Save the form again in Word or LibreOffice.")
-    tags = _tagged_controls(body)
-    data = {s.key: _read_section(s, body, tags) for s in definition.sections}
-    return FormReading(name, version, data)
+    return definition
 
 
-def identify(package: DocxPackage) -> tuple[str, int]:
-    """The form type and version, from the custom properties or the visible 'Form:' line."""
-    props = (read_custom_properties(package.custom_properties)
-             if package.custom_properties is not None else {})
-    if "docgen.template" in props:
-        raise UnusableInput(
-            f"this is a document docgen made (from the '{props['docgen.template']}' template), "
-            "not a form to read", file=str(package.path),
-            hint="Give docgen the filled form the document was made from; "
-                 "'docgen form new TYPE' writes a blank one.",
-        )
-    if "docgen.form" in props:
-        return props["docgen.form"], int(props.get("docgen.form_version", "1") or 1)
-    for paragraph in package.document.iter(qn("w:p")):
-        match = _FORM_ID.match(text_of(paragraph).strip())
-        if match:
-            return match.group(1), int(match.group(2))
-    raise UnusableInput(
-        "this does not look like a docgen form (it does not say which form it is)",
-        file=str(package.path),
-        hint=f"Start from a blank form: docgen form new TYPE, where TYPE is one of "
-             f"{', '.join(available_forms())}.",
-    )
+class _Reader:
+    """Reads sections of one document, collecting notes for the person who gave the form."""
+
+    def __init__(self, body: etree._Element) -> None:
+        self.body = body
+        self.tags = tagged_controls(body)
+        self.notes: list[str] = []
+        self._labels: dict[str, etree._Element] | None = None
+
+    def section(self, section: Section) -> Any:
+        if section.kind == "group":
+            return self.group(section)
+        table = find_table(section, self.body, self.tags)
+        if table is None:
+            self.notes.append(f"The table “{section.heading}” is not in the form any more, "
+                              "so it was read as empty.")
+            return []
+        if section.kind == "table":
+            return self.table(section, table)
+        return self.fixed_table(section, table)
+
+    def group(self, section: Section) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for f in section.fields:
+            controls = self.tags.get(f"{section.key}.{f.key}")
+            if controls:
+                value = self.value_at(controls[0], f)
+            else:
+                cell = self.labels().get(label_key(f.label))
+                if cell is None:
+                    self.notes.append(f"“{f.label}” ({section.heading}) is not in the form any "
+                                      "more, so it was read as empty.")
+                    continue
+                self._found_by_layout()
+                value = self.cell_value(cell, f)
+            if value is not None:
+                values[f.key] = value
+        return values
+
+    def table(self, section: Section, table: etree._Element) -> list[dict[str, Any]]:
+        columns = {f.key: column for column, f in header_columns(section, table).items()}
+        found = []
+        for tr in rows(table)[1:]:
+            cells = cells_by_column(tr)
+            controls = _row_controls(tr, section)
+            row = {}
+            for f in section.fields:
+                sdt = controls.get(f"{section.key}.{f.key}")
+                if sdt is not None:
+                    row[f.key] = self.value_at(sdt, f)
+                elif columns.get(f.key) in cells:
+                    row[f.key] = self.cell_value(cells[columns[f.key]], f)
+            if _filled(row):
+                found.append({k: v for k, v in row.items() if v is not None})
+        return found
+
+    def fixed_table(self, section: Section, table: etree._Element) -> list[dict[str, Any]]:
+        columns = {f.key: column for column, f in header_columns(section, table).items()}
+        by_label = {label_key(row.label): row.key for row in section.rows}
+        found = []
+        for tr in rows(table)[1:]:
+            cells = cells_by_column(tr)
+            controls = _row_controls(tr, section)
+            key = _row_key(controls, section) or by_label.get(
+                label_key(first_paragraph_text(cells[min(cells)]) if cells else ""))
+            if key is None:
+                continue
+            row = {}
+            for f in section.fields:
+                sdt = controls.get(f"{section.key}.{key}.{f.key}")
+                if sdt is not None:
+                    row[f.key] = self.value_at(sdt, f)
+                elif columns.get(f.key) in cells:
+                    row[f.key] = self.cell_value(cells[columns[f.key]], f)
+            if _filled(row):
+                found.append({section.row_key or "row": key,
+                              **{k: v for k, v in row.items() if v is not None}})
+        return found
+
+    def value_at(self, sdt: etree._Element, f: Field) -> Any:
+        """A tagged control's value; the whole cell when the control is alone in it, so text
+        typed beside the control (or pushed out of it by an editor) counts too."""
+        cell = cell_of(sdt)
+        return control_value(sdt, f, self.notes) if cell is None else self.cell_value(cell, f)
+
+    def cell_value(self, tc: etree._Element, f: Field) -> Any:
+        """The value in a table cell: its typed control if it has one, else its text."""
+        typed = TYPED_CONTROLS.get(f.type)
+        if typed:
+            for sdt in tc.iter(SDT):
+                if sdt.find(typed, NSMAP) is not None:
+                    return control_value(sdt, f, self.notes)
+        return text_value(text_of(tc, skip_placeholders=True, skip_echoes=True), f)
+
+    def labels(self) -> dict[str, etree._Element]:
+        if self._labels is None:
+            self._labels = label_cells(self.body)
+        return self._labels
+
+    def _found_by_layout(self) -> None:
+        if LAYOUT_NOTE not in self.notes:
+            self.notes.append(LAYOUT_NOTE)
 
 
-def _tagged_controls(body: etree._Element) -> dict[str, list[etree._Element]]:
-    found: dict[str, list[etree._Element]] = {}
-    for sdt in body.iter(_SDT):
-        tag = sdt.find("w:sdtPr/w:tag", NSMAP)
-        if tag is not None:
-            found.setdefault(tag.get(qn("w:val"), ""), []).append(sdt)
+def _row_controls(tr: etree._Element, section: Section) -> dict[str, etree._Element]:
+    found: dict[str, etree._Element] = {}
+    for sdt in tr.iter(SDT):
+        tag = tag_of(sdt)
+        if tag and tag.startswith(f"{section.key}."):
+            found.setdefault(tag, sdt)
     return found
 
 
-def control_value(sdt: etree._Element, f: Field) -> Any:
-    """The value a content control holds, or None while it shows its placeholder."""
-    pr = sdt.find(qn("w:sdtPr"))
-    content = sdt.find(qn("w:sdtContent"))
-    checkbox = pr.find(w14("checkbox")) if pr is not None else None
-    if checkbox is not None:
-        checked = checkbox.find(w14("checked"))
-        return checked is not None and checked.get(w14("val")) in ("1", "true")
-    if pr is not None and pr.find(qn("w:showingPlcHdr")) is not None:
-        return None
-    text = text_of(content) if content is not None else ""
-    date = pr.find(qn("w:date")) if pr is not None else None
-    if date is not None and date.get(qn("w:fullDate")) and _shows_a_value(text, f):
-        return date.get(qn("w:fullDate"))[:10]
-    return text_value(text, f)
-
-
-def text_value(text: str, f: Field) -> Any:
-    """A value from plain text, as typed into a cell or a control that lost its settings."""
-    text = text.strip("\n")
-    if f.type == "bool":
-        return CHECKED in text if (CHECKED in text or UNCHECKED in text) else None
-    if not _shows_a_value(text, f):
-        return None
-    if f.type == "choice":
-        shown = {display.strip().casefold(): value for value, display in f.choices}
-        return shown.get(text.strip().casefold(), text.strip())
-    if f.type == "date" and _UK_DATE.match(text.strip()):
-        day, month, year = text.strip().split("/")
-        return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
-    return text
-
-
-def _shows_a_value(text: str, f: Field) -> bool:
-    stripped = text.strip()
-    return bool(stripped) and stripped != f.placeholder and stripped not in GENERIC_PLACEHOLDERS
-
-
-def _cell_value(cell: etree._Element, f: Field) -> Any:
-    sdt = next(cell.iter(_SDT), None)
-    if sdt is None:
-        return text_value(text_of(cell), f)
-    if f.type == "multiline" and sdt.find("w:sdtPr/w:showingPlcHdr", NSMAP) is None:
-        # The cell holds only this field. LibreOffice 7.4 keeps just the first paragraph of a
-        # multi-line control inside it and leaves the others after it in the cell.
-        return text_value(text_of(cell), f)
-    return control_value(sdt, f)
-
-
-def _read_section(section: Section, body: etree._Element,
-                  tags: dict[str, list[etree._Element]]) -> Any:
-    if section.kind == "group":
-        return _read_group(section, body, tags)
-    table = _find_table(section, body, tags)
-    if table is None:
-        return []
-    if section.kind == "table":
-        return _read_rows(section, table)
-    return _read_fixed_rows(section, table, tags)
-
-
-def _read_group(section: Section, body: etree._Element,
-                tags: dict[str, list[etree._Element]]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    by_label = None
-    for f in section.fields:
-        controls = tags.get(f"{section.key}.{f.key}")
-        if controls:
-            value = control_value(controls[0], f)
-        else:
-            by_label = by_label if by_label is not None else _label_rows(body)
-            cell = by_label.get(_norm(f.label))
-            value = _cell_value(cell, f) if cell is not None else None
-        if value is not None:
-            values[f.key] = value
-    return values
-
-
-def _label_rows(body: etree._Element) -> dict[str, etree._Element]:
-    """Label text (first paragraph of a row's first cell) → the row's second cell."""
-    rows: dict[str, etree._Element] = {}
-    for tr in body.iter(_TR):
-        cells = tr.findall(_TC)
-        if len(cells) == 2:
-            first = cells[0].find(qn("w:p"))
-            if first is not None:
-                rows.setdefault(_norm(text_of(first)), cells[1])
-    return rows
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _headers(tr: etree._Element) -> list[str]:
-    return [_norm(text_of(tc)) for tc in tr.findall(_TC)]
-
-
-def _expected_headers(section: Section) -> list[str]:
-    labels = [f.label for f in section.fields]
-    if section.kind == "fixed_table":
-        labels.insert(0, section.row_label)
-    return [_norm(label) for label in labels]
-
-
-def _find_table(section: Section, body: etree._Element,
-                tags: dict[str, list[etree._Element]]) -> etree._Element | None:
-    for tag, controls in tags.items():
-        if tag.startswith(f"{section.key}."):
-            table = next(controls[0].iterancestors(_TBL), None)
-            if table is not None:
-                return table
-    expected = _expected_headers(section)
-    for table in body.iter(_TBL):
-        first = table.find(_TR)
-        if first is not None and _headers(first) == expected:
-            return table
+def _row_key(controls: dict[str, etree._Element], section: Section) -> str | None:
+    keys = {row.key for row in section.rows}
+    for tag in controls:
+        key = tag[len(section.key) + 1:].rpartition(".")[0]
+        if key in keys:
+            return key
     return None
 
 
-def _columns(section: Section, table: etree._Element) -> dict[int, Field]:
-    """Cell index → field, from the header row (so reordered columns still read right)."""
-    header = _headers(table.find(_TR))
-    by_label = {_norm(f.label): f for f in section.fields}
-    return {i: by_label[text] for i, text in enumerate(header) if text in by_label}
-
-
-def _read_rows(section: Section, table: etree._Element) -> list[dict[str, Any]]:
-    columns = _columns(section, table)
-    rows = []
-    for tr in table.findall(_TR)[1:]:
-        cells = tr.findall(_TC)
-        row = {f.key: _cell_value(cells[i], f) for i, f in columns.items() if i < len(cells)}
-        row = {k: v for k, v in row.items() if v is not None}
-        if any(v is not False for v in row.values()):  # unticked boxes alone: an empty row
-            rows.append(row)
-    return rows
-
-
-def _read_fixed_rows(section: Section, table: etree._Element,
-                     tags: dict[str, list[etree._Element]]) -> list[dict[str, Any]]:
-    columns = _columns(section, table)
-    by_label = {_norm(row.label): row.key for row in section.rows}
-    rows = []
-    for tr in table.findall(_TR)[1:]:
-        cells = tr.findall(_TC)
-        key = by_label.get(_norm(text_of(cells[0]))) if cells else None
-        if key is None:
-            continue
-        row: dict[str, Any] = {}
-        for i, f in columns.items():
-            controls = tags.get(f"{section.key}.{key}.{f.key}")
-            value = (control_value(controls[0], f) if controls
-                     else _cell_value(cells[i], f) if i < len(cells) else None)
-            if value is not None:
-                row[f.key] = value
-        if row:
-            rows.append({section.row_key: key, **row})
-    return rows
+def _filled(row: dict[str, Any]) -> bool:
+    """A row holding more than empty cells and unticked boxes."""
+    return any(v is not None and v is not False for v in row.values())

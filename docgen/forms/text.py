@@ -1,51 +1,105 @@
 """The text a reader sees in a piece of WordprocessingML, with tracked changes accepted.
 
-Runs may be split anywhere and wrapped in smart tags, hyperlinks, custom XML, bookmarks or
-proofing marks; only the text matters. Tracked changes are read as if accepted: inserted text
-(w:ins, w:moveTo) counts, deleted text (w:del, w:delText, w:moveFrom) does not.
+Runs may be split anywhere and wrapped in smart tags, hyperlinks, custom XML, fields, nested
+controls, bookmarks or proofing marks; only the text matters. Tracked changes are read as if
+accepted: inserted text (``w:ins``, ``w:moveTo``) counts; deleted text (``w:del``,
+``w:delText``, ``w:moveFrom``) and deleted table rows do not, and a paragraph whose mark was
+deleted runs on into the next one. A field counts by its shown result, never its instruction.
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from docgen.forms.ns import qn
+from docgen.forms.ns import NSMAP, mc, qn
 
-_P, _T, _TAB, _BR, _CR = qn("w:p"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
-_R = qn("w:r")
-_SKIPPED = frozenset({qn("w:del"), qn("w:moveFrom"), qn("w:delText"), qn("w:instrText"),
-                      qn("w:pPr"), qn("w:rPr"), qn("w:sdtPr"), qn("w:fldSimple") + "Pr"})
-
-
-def text_of(element: etree._Element) -> str:
-    """Paragraphs joined by newlines; breaks become newlines and tabs tabs."""
-    loose: list[str] = []  # text not inside any paragraph (when given a run or a control)
-    paragraphs: list[list[str]] = []
-    _walk(element, loose, paragraphs)
-    if element.tag == _P or not paragraphs:
-        return "".join(loose) + "\n".join("".join(p) for p in paragraphs)
-    return "\n".join("".join(p) for p in paragraphs)
+_P, _T, _TR, _SDT = qn("w:p"), qn("w:t"), qn("w:tr"), qn("w:sdt")
+_TABS = frozenset({qn("w:tab"), qn("w:ptab")})
+_BREAKS = frozenset({qn("w:br"), qn("w:cr")})
+_SKIPPED = frozenset({
+    qn("w:del"), qn("w:moveFrom"), qn("w:delText"), qn("w:delInstrText"), qn("w:instrText"),
+    qn("w:pPr"), qn("w:rPr"), qn("w:sdtPr"), qn("w:sdtEndPr"), qn("w:tblPr"), qn("w:tcPr"),
+    qn("w:sectPr"), mc("Fallback"),  # a fallback repeats its mc:Choice in an older form
+})
+_MARK_DELETED = "w:pPr/w:rPr/w:del"
 
 
-def _walk(element: etree._Element, current: list[str], paragraphs: list[list[str]]) -> None:
-    for child in element:
-        tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIPPED:
-            continue
-        if tag == _P:
-            paragraphs.append([])
-            _walk(child, paragraphs[-1], paragraphs)
-        elif tag == _T:
-            current.append(child.text or "")
-        elif tag == _TAB and element.tag == _R:
-            current.append("\t")
-        elif tag in (_BR, _CR):
-            if child.get(qn("w:type")) in (None, "textWrapping"):
-                current.append("\n")
-        else:
-            _walk(child, current, paragraphs)
+def text_of(element: etree._Element, *, skip_placeholders: bool = False,
+            skip_echoes: bool = False) -> str:
+    """Paragraphs joined by newlines; line breaks become newlines and tabs tabs.
+
+    With ``skip_placeholders``, controls still showing their placeholder add nothing. With
+    ``skip_echoes``, neither do LibreOffice 7.4's echoes: saving a control it keeps but does
+    not understand (a plain-text control, or one around paragraphs) whose text runs right to
+    left, it writes the control again two or three times right after it, untagged, with the
+    same alias, each copy holding the text again or part of it; the first one is right.
+    """
+    walker = _Walker(skip_placeholders, skip_echoes)
+    walker.walk(element)
+    return walker.result()
 
 
-def cell_paragraph_texts(cell: etree._Element) -> list[str]:
-    """The text of each paragraph directly in a table cell (or in controls around them)."""
-    return [text_of(p) for p in cell.iter(_P)]
+def shows_placeholder(sdt: etree._Element) -> bool:
+    return sdt.find("w:sdtPr/w:showingPlcHdr", namespaces=NSMAP) is not None
+
+
+def is_echo(sdt: etree._Element) -> bool:
+    """Whether a control repeats the untagged control just before it (same alias)."""
+    before = sdt.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None or before.tag != _SDT:
+        return False
+    alias = sdt.find("w:sdtPr/w:alias", NSMAP)
+    other = before.find("w:sdtPr/w:alias", NSMAP)
+    return (alias is not None and other is not None
+            and alias.get(qn("w:val")) == other.get(qn("w:val"))
+            and sdt.find("w:sdtPr/w:tag", NSMAP) is None
+            and before.find("w:sdtPr/w:tag", NSMAP) is None)
+
+
+def is_deleted_row(tr: etree._Element) -> bool:
+    return tr.find("w:trPr/w:del", namespaces=NSMAP) is not None
+
+
+class _Walker:
+    def __init__(self, skip_placeholders: bool, skip_echoes: bool) -> None:
+        self.skip_placeholders = skip_placeholders
+        self.skip_echoes = skip_echoes
+        self.paragraphs: list[str] = []
+        self.current: list[str] = []
+
+    def walk(self, element: etree._Element) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                continue
+            if tag == _P:
+                self.walk(child)
+                if child.find(_MARK_DELETED, namespaces=NSMAP) is None:
+                    self.paragraphs.append("".join(self.current))
+                    self.current = []
+            elif tag == _T:
+                self.current.append(child.text or "")
+            elif tag in _TABS:
+                self.current.append("\t")
+            elif tag in _BREAKS:
+                if child.get(qn("w:type")) in (None, "textWrapping"):
+                    self.current.append("\n")
+            elif tag == qn("w:noBreakHyphen"):
+                self.current.append("\u2011")
+            elif not self._hidden(child):
+                self.walk(child)
+
+    def _hidden(self, element: etree._Element) -> bool:
+        if element.tag == _TR:
+            return is_deleted_row(element)
+        if element.tag != _SDT:
+            return False
+        return ((self.skip_placeholders and shows_placeholder(element))
+                or (self.skip_echoes and is_echo(element)))
+
+    def result(self) -> str:
+        if self.current or not self.paragraphs:
+            self.paragraphs.append("".join(self.current))
+        return "\n".join(self.paragraphs)

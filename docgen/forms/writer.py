@@ -3,48 +3,70 @@
 from __future__ import annotations
 
 import io
+import itertools
+from collections.abc import Iterator
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.shared import Pt, RGBColor
-from docx.table import _Cell
+from docx.oxml import OxmlElement
+from docx.shared import Cm, Length, Pt, RGBColor
+from docx.table import Table, _Cell
 
 from docgen import house_style
 from docgen.definitions import FormDefinition, Section
 from docgen.docprops import set_custom_properties
-from docgen.forms.controls import content_control, is_block
-from docgen.forms.ns import FORM_ID_PREFIX, HELP_STYLE, PLACEHOLDER_STYLE
+from docgen.forms.controls import content_control
+from docgen.forms.ns import (
+    FORM_ID_PREFIX,
+    FORM_PROPERTY,
+    HELP_STYLE,
+    PLACEHOLDER_STYLE,
+    VERSION_PROPERTY,
+    qn,
+)
 
-_HELP_COLOUR = RGBColor(0x40, 0x40, 0x40)  # 10:1 on white
-_PLACEHOLDER_COLOUR = RGBColor(0x59, 0x59, 0x59)  # 7:1 on white, still reads as "grey"
+CONFIDENTIAL = "Confidential when completed"
 LABEL_HEADERS = ("Question", "Your answer")
+_HELP_COLOUR = RGBColor(0x40, 0x40, 0x40)  # 10:1 on white
+_PLACEHOLDER_COLOUR = RGBColor(0x59, 0x59, 0x59)  # 7:1 on white, still reads as grey
+_LABEL_FILL = "F2F2F2"  # light grey behind labels; black text on it is 18:1
+_LABEL_WIDTH, _VALUE_WIDTH = Cm(6.5), Cm(10.5)  # 17 cm: A4 less 2 cm margins
 
 
 def form_id_line(definition: FormDefinition) -> str:
+    """The visible line naming the form, read back if the custom properties are lost."""
     return f"{FORM_ID_PREFIX} {definition.name} · version {definition.version}"
 
 
 def write_blank_form(definition: FormDefinition) -> bytes:
     """The .docx bytes of a blank form for this definition."""
     document = house_style.new_document(definition.title, subject="docgen input form")
+    _page_setup(document)
     _add_styles(document)
-    set_custom_properties(document, {
-        "docgen.form": definition.name,
-        "docgen.form_version": str(definition.version),
-    })
+    set_custom_properties(document, {FORM_PROPERTY: definition.name,
+                                     VERSION_PROPERTY: str(definition.version)})
     document.add_paragraph(definition.title, style="Title")
     if definition.intro:
         document.add_paragraph(definition.intro)
     document.add_paragraph(form_id_line(definition), style=HELP_STYLE)
+    ids = itertools.count(1000)
     for section in definition.sections:
-        _add_section(document, section)
-    for sec in document.sections:
-        sec.header.paragraphs[0].text = "Confidential when completed"
-        sec.header.paragraphs[0].style = document.styles["Header"]
+        _add_section(document, section, ids)
+    for page_section in document.sections:
+        header = page_section.header.paragraphs[0]
+        header.text = CONFIDENTIAL
+        header.style = document.styles["Header"]
     house_style.add_page_number_footer(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _page_setup(document: DocxDocument) -> None:
+    for page_section in document.sections:  # A4 with 2 cm margins, as UK forms are printed
+        page_section.page_width, page_section.page_height = Cm(21), Cm(29.7)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(page_section, side, Cm(2))
 
 
 def _add_styles(document: DocxDocument) -> None:
@@ -55,59 +77,75 @@ def _add_styles(document: DocxDocument) -> None:
     help_style.font.color.rgb = _HELP_COLOUR
     help_style.paragraph_format.space_after = Pt(4)
     placeholder = styles.add_style("Placeholder Text", WD_STYLE_TYPE.CHARACTER)
-    placeholder.element.set(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}styleId",
-        PLACEHOLDER_STYLE,
-    )
+    placeholder.element.set(qn("w:styleId"), PLACEHOLDER_STYLE)  # Word's own id for it
     placeholder.font.color.rgb = _PLACEHOLDER_COLOUR
 
 
-def _add_section(document: DocxDocument, section: Section) -> None:
+def _add_section(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
     document.add_heading(section.heading, 1)
     if section.help:
         document.add_paragraph(section.help, style=HELP_STYLE)
     if section.kind == "group":
-        _group_table(document, section)
+        _group_table(document, section, ids)
     elif section.kind == "table":
-        _list_table(document, section)
+        _list_table(document, section, ids)
     else:
-        _fixed_table(document, section)
+        _fixed_table(document, section, ids)
 
 
-def _put_control(cell: _Cell, section: Section, field_key: str, tag: str) -> None:
-    field = section.field(field_key)
-    paragraph = cell.paragraphs[0]._p
-    control = content_control(field, tag)
-    if is_block(field):
-        paragraph.addprevious(control)  # the control holds its own paragraphs
-        paragraph.getparent().remove(paragraph)
-    else:
-        paragraph.append(control)
+def _put_control(cell: _Cell, section: Section, field_key: str, tag: str,
+                 ids: Iterator[int]) -> None:
+    cell.paragraphs[0]._p.append(content_control(section.field(field_key), tag, next(ids)))
 
 
-def _group_table(document: DocxDocument, section: Section) -> None:
+def _shade(cell: _Cell) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), _LABEL_FILL)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _label(cell: _Cell, text: str, help_text: str = "") -> None:
+    cell.paragraphs[0].add_run(text).bold = True
+    if help_text:
+        cell.add_paragraph(help_text, style=HELP_STYLE)
+    _shade(cell)
+
+
+def _group_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
     table = house_style.add_table(document, list(LABEL_HEADERS), caption=section.heading)
     for field in section.fields:
-        label_cell, value_cell = table.add_row().cells
-        label_cell.paragraphs[0].add_run(field.label).bold = True
-        if field.help:
-            label_cell.add_paragraph(field.help, style=HELP_STYLE)
-        _put_control(value_cell, section, field.key, f"{section.key}.{field.key}")
+        row = table.add_row()
+        if field.type != "multiline":  # a long answer must still be free to run over a page
+            house_style.prevent_row_split(row)
+        label_cell, value_cell = row.cells
+        _label(label_cell, field.label, field.help)
+        _put_control(value_cell, section, field.key, f"{section.key}.{field.key}", ids)
+    _widths(table, [_LABEL_WIDTH, _VALUE_WIDTH])
 
 
-def _list_table(document: DocxDocument, section: Section) -> None:
+def _list_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
     table = house_style.add_table(document, [f.label for f in section.fields],
                                   caption=section.heading)
     cells = table.add_row().cells
     for cell, field in zip(cells, section.fields, strict=True):
-        _put_control(cell, section, field.key, f"{section.key}.{field.key}")
+        _put_control(cell, section, field.key, f"{section.key}.{field.key}", ids)
 
 
-def _fixed_table(document: DocxDocument, section: Section) -> None:
+def _fixed_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
     headers = [section.row_label, *(f.label for f in section.fields)]
     table = house_style.add_table(document, headers, caption=section.heading)
     for row in section.rows:
         cells = table.add_row().cells
-        cells[0].text = row.label
+        _label(cells[0], row.label)
         for cell, field in zip(cells[1:], section.fields, strict=True):
-            _put_control(cell, section, field.key, f"{section.key}.{row.key}.{field.key}")
+            _put_control(cell, section, field.key, f"{section.key}.{row.key}.{field.key}", ids)
+
+
+def _widths(table: Table, widths: list[Length]) -> None:
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
