@@ -1,16 +1,19 @@
 """Per-document rendering: plain docxtpl vs docgen's compiled renderer vs the floor.
 
-Run: python bench/bench_render.py [--n 200]
-Prints ms per document and ratios for the IEP and High Focus IEP templates with sample data.
+Run: python bench/bench_render.py [--n 200] [--rounds 7]
+Prints ms per document and ratios for the IEP and High Focus IEP templates with sample data:
+docgen and the floor take turns, round by round, and each figure is the median round.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import statistics
 import sys
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,11 +38,23 @@ def context_for(key: str, data_file: str) -> dict:
 
 
 def per_doc_ms(fn, n: int) -> float:
-    fn()  # warm up (and, for docgen, compile once)
     start = time.perf_counter()
     for _ in range(n):
         fn()
     return (time.perf_counter() - start) * 1000 / n
+
+
+def interleaved_medians(fns: dict[str, Callable[[], object]], n: int, rounds: int
+                        ) -> dict[str, float]:
+    """Median ms per document of each function over ``rounds`` rounds of ``n`` calls, the
+    functions taking turns so that a burst of load on a shared machine hits them alike."""
+    for fn in fns.values():
+        fn()  # warm up (and, for docgen, compile once)
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            times[name].append(per_doc_ms(fn, n))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def docxtpl_once(template: Path, context: dict) -> bytes:
@@ -54,16 +69,21 @@ def floor_once(template: Path) -> bytes:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--n", type=int, default=200, help="documents per round")
+    parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
     print(f"{'template':<10} {'docxtpl ms':>11} {'docgen ms':>10} {'floor ms':>9} "
           f"{'speed-up':>9} {'vs floor':>9}")
     for key, data_file in CASES:
         template = ROOT / "templates" / all_documents()[key].template
         context = context_for(key, data_file)
-        plain = per_doc_ms(lambda t=template, c=context: docxtpl_once(t, c), max(args.n // 10, 5))
-        ours = per_doc_ms(lambda t=template, c=context: render_to_bytes(t, c), args.n)
-        floor = per_doc_ms(lambda t=template: floor_once(t), args.n)
+        plain = interleaved_medians(
+            {"docxtpl": lambda t=template, c=context: docxtpl_once(t, c)},
+            max(args.n // 20, 5), 3)["docxtpl"]
+        times = interleaved_medians(
+            {"docgen": lambda t=template, c=context: render_to_bytes(t, c),
+             "floor": lambda t=template: floor_once(t)}, args.n, args.rounds)
+        ours, floor = times["docgen"], times["floor"]
         print(f"{key:<10} {plain:>11.2f} {ours:>10.2f} {floor:>9.2f} {plain / ours:>8.1f}x "
               f"{ours / floor:>8.2f}x")
 

@@ -31,7 +31,7 @@ from docgen.render.docxtpl_steps import (
     patch_xml,
 )
 from docgen.render.environment import make_environment
-from docgen.render.zipcopy import write_package
+from docgen.render.zipcopy import PackageLayout
 
 _TAGGED = re.compile(r"\{[{%#]")
 _COLUMN_LOOP = re.compile(r"\{%-?\s*tc\s")
@@ -56,21 +56,22 @@ class CompiledTemplate:
     def __init__(self, path: Path, data: bytes):
         self.path = path
         self.digest = hashlib.sha256(data).hexdigest()
-        self.package = zipfile.ZipFile(io.BytesIO(data))
+        package = zipfile.ZipFile(io.BytesIO(data))
         self.parts: dict[str, CompiledPart] = {}
         env = make_environment()
-        for info in self.package.infolist():
+        for info in package.infolist():
             if info.filename == _BODY or _HEADER_FOOTER.match(info.filename):
-                xml = self.package.read(info).decode("utf-8")
+                xml = package.read(info).decode("utf-8")
                 if _TAGGED.search(xml):
                     self._compile(env, info.filename, patch_xml(xml),
                                   is_body=info.filename == _BODY,
                                   column_loops=bool(_COLUMN_LOOP.search(xml)),
                                   drawings="wp:docPr" in xml)
             elif info.filename in (_CORE, _CUSTOM):
-                xml = self.package.read(info).decode("utf-8")
+                xml = package.read(info).decode("utf-8")
                 if _TAGGED.search(xml):
                     self._compile(env, info.filename, xml, is_body=False)
+        self.layout = PackageLayout(package, self.parts)
 
     def _compile(self, env: Any, name: str, source: str, *, is_body: bool,
                  column_loops: bool = False, drawings: bool = False) -> None:
@@ -115,18 +116,17 @@ class CompiledTemplate:
             except TemplateError as exc:
                 raise TemplateProblem(f"the template failed in {_part_label(name)}: {exc}",
                                       file=str(self.path)) from None
-            xml = finish_xml(xml)
+            data = finish_xml(xml)
             # docxtpl re-parses the whole body after every render to fix table grids and
             # drawing ids; that only changes anything when the template has column loops or
             # drawings, so other templates skip the parse.
             if part.is_body and (part.column_loops or part.drawings):
-                tree = fix_tables(xml)
+                tree = fix_tables(data)
                 fix_docpr_ids(tree)
-                changed[name] = etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
-                                               standalone=True)
-            else:
-                changed[name] = xml.encode("utf-8")
-        return write_package(self.package, changed)
+                data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
+            changed[name] = data
+        return self.layout.write(changed)
 
 
 def _part_label(name: str) -> str:
@@ -145,17 +145,32 @@ def _nearby_text(source: str, lineno: int | None) -> str:
 
 
 _CACHE: dict[str, CompiledTemplate] = {}
+# The file's identity when it was last hashed: (path) -> ((inode, size, mtime), digest).
+_SEEN: dict[Path, tuple[tuple[int, int, int], str]] = {}
 _LOCK = threading.Lock()
 
 
 def prepare(path: Path) -> CompiledTemplate:
-    """The compiled template for this file's current content (compiled once per process)."""
+    """The compiled template for this file's current content (compiled once per process).
+
+    Templates are cached by the SHA-256 of their bytes. Reading and hashing the file again
+    for every document was a tenth of a document's time, so a file whose inode, size and
+    modification time are those it had when hashed is taken to hold the same bytes: saving
+    a template (Word writes a new file) changes them all.
+    """
+    stat = path.stat()
+    identity = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    with _LOCK:
+        seen = _SEEN.get(path)
+        if seen is not None and seen[0] == identity and seen[1] in _CACHE:
+            return _CACHE[seen[1]]
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     with _LOCK:
         compiled = _CACHE.get(digest)
         if compiled is None:
             compiled = _CACHE[digest] = CompiledTemplate(path, data)
+        _SEEN[path] = (identity, digest)
     return compiled
 
 
