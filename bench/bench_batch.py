@@ -1,6 +1,6 @@
 """Batch throughput with 1 and 2 processes, peak memory, and `docgen --version` start-up.
 
-Run: python bench/bench_batch.py [--docs 1000]
+Run: python bench/bench_batch.py [--docs 1000] [--rounds 3]
 Each input is a copy of a sample IEP data file (2 documents each: the IEP and the leaflet).
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,18 +53,28 @@ def version_time() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="runs of each kind, taking turns; the median is reported")
     args = parser.parse_args()
-    # On disk every output is fsync'ed (atomic, durable writes), so the disk can limit how far
-    # processes scale; memory-backed /dev/shm shows docgen's own CPU scaling.
+    # Outputs are written atomically (a temporary file and a rename each) and flushed to disk
+    # once at the end, so the disk can limit how far processes scale; memory-backed /dev/shm
+    # shows docgen's own CPU scaling.
     places = [("disk", None)] + ([("/dev/shm", "/dev/shm")] if Path("/dev/shm").is_dir() else [])
     with tempfile.TemporaryDirectory() as folder:
         inputs = Path(folder)
         make_inputs(inputs, args.docs)
         for label, where in places:
-            one, made = timed_batch(inputs, 1, where)
-            two, _ = timed_batch(inputs, 2, where)
+            runs: dict[int, list[float]] = {1: [], 2: []}
+            made = 0
+            for _ in range(args.rounds):  # 1 and 2 processes take turns: load hits both alike
+                for jobs in (1, 2):
+                    elapsed, made = timed_batch(inputs, jobs, where)
+                    runs[jobs].append(elapsed)
+            one, two = statistics.median(runs[1]), statistics.median(runs[2])
+            spread = ", ".join(f"{a / b:.2f}" for a, b in zip(runs[1], runs[2], strict=True))
             print(f"[{label}] {made} documents: 1 process {one:.2f} s ({made / one:.0f}/s), "
-                  f"2 processes {two:.2f} s ({made / two:.0f}/s), scaling {one / two:.2f}x")
+                  f"2 processes {two:.2f} s ({made / two:.0f}/s), scaling {one / two:.2f}x "
+                  f"(medians of {args.rounds}; round by round {spread})")
         self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS, single process   {self_rss:.0f} MB")

@@ -1,9 +1,10 @@
 """Batch runs: every form and data file under a folder, in several processes, with a report.
 
 Each input's outputs go to the same relative folder under the output folder. A run keeps an
-index (``OUT/.docgen-batch.json``: input → its SHA-256 and the files it made) so a re-run skips
-an input whose content is unchanged and whose outputs are all still there and newer than it
-(unless ``force``). One input's failure never stops the others.
+index (``OUT/.docgen-batch.json``: input → its SHA-256, the templates' and the files it made)
+so a re-run skips an input whose content and templates are unchanged and whose outputs are all
+still there and newer than it (unless ``force``). One input's failure never stops the others.
+Batch runs write no answers files: the input folder they were made from is kept.
 """
 
 from __future__ import annotations
@@ -64,8 +65,26 @@ def digest_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def up_to_date(path: Path, digest: str, previous: dict | None, out_dir: Path) -> bool:
+def templates_fingerprint() -> str:
+    """One digest of every template in use (bundled, or a maintainer's own, which win): a
+    document is out of date when its template changed, not only when its input did."""
+    from docgen.documents import all_documents
+    from docgen.resources import template_path
+
+    digest = hashlib.sha256()
+    for name in sorted({document.template for document in all_documents().values()}):
+        path = template_path(name)
+        digest.update(name.encode())
+        if path.is_file():
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def up_to_date(path: Path, digest: str, previous: dict | None, out_dir: Path,
+               templates: str = "") -> bool:
     if not previous or previous.get("sha256") != digest:
+        return False
+    if previous.get("templates") != templates:
         return False
     mtime = max([path.stat().st_mtime] + ([p.stat().st_mtime for p in path.rglob("*")]
                                           if path.is_dir() else []))
@@ -82,7 +101,7 @@ def process_one(root: str, relative: str, out_root: str) -> Outcome:
     outcome = Outcome(relative, "ok")
     try:
         written = (make_pack(source, Path(out_root) / relative) if source.is_dir()
-                   else make(source, target, force=True, durable=False))
+                   else make(source, target, force=True, durable=False, keep_answers=False))
         outcome.written = [str(p.relative_to(out_root)) for p in written]
     except DocgenError as exc:
         outcome.status, outcome.error = "failed", " ".join(exc.format_message().split())
@@ -114,12 +133,13 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     out_dir.mkdir(parents=True, exist_ok=True)
     index = _read_index(out_dir)
     inputs = discover(root)
+    templates = templates_fingerprint()
     outcomes: list[Outcome] = []
     todo: list[tuple[str, str]] = []
     for path in inputs:
         relative = str(path.relative_to(root))
         digest = digest_of(path)
-        if not force and up_to_date(path, digest, index.get(relative), out_dir):
+        if not force and up_to_date(path, digest, index.get(relative), out_dir, templates):
             outcome = Outcome(relative, "skipped", list(index[relative]["outputs"]),
                               "unchanged since the last run", digest)
             outcomes.append(outcome)
@@ -130,7 +150,8 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     for outcome in _run(root, out_dir, todo, jobs):
         outcomes.append(outcome)
         if outcome.status == "ok":
-            index[outcome.input] = {"sha256": outcome.digest, "outputs": outcome.written}
+            index[outcome.input] = {"sha256": outcome.digest, "templates": templates,
+                                    "outputs": outcome.written}
         if progress:
             progress(outcome)
     outcomes.sort(key=lambda o: o.input)

@@ -98,11 +98,12 @@ def render_all(checked: Checked, *, only: list[str] | None = None,
 
 def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | None = None,
          templates_dir: Path | None = None, redacted: bool = False,
-         durable: bool = True) -> list[Path]:
+         durable: bool = True, keep_answers: bool = True) -> list[Path]:
     """Make every document the input drives (or those named in ``only``); return their paths.
 
     Nothing is written if any output already exists (without ``force``): a run never leaves
-    a mix of old and new documents.
+    a mix of old and new documents. ``keep_answers`` writes each document's answers file
+    beside it, for ``regenerate``; a batch run keeps its inputs instead.
     """
     from docgen.errors import OutputExists
     from docgen.render import write_atomic
@@ -120,8 +121,9 @@ def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | No
     for document in rendered:
         target = out_dir / document.file_name
         write_atomic(target, document.data, force=force, durable=durable)
-        write_atomic(answers_path(target), answers(checked, document.key, redacted), force=True,
-                     durable=durable)
+        if keep_answers:
+            write_atomic(answers_path(target), answers(checked, document.key, redacted),
+                         force=True, durable=durable)
         written.append(target)
     return written
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import os
 import tempfile
 from pathlib import Path
@@ -51,9 +50,16 @@ def write_atomic(path: Path, data: bytes, *, force: bool, durable: bool = True) 
 def _remove_stale_parts(folder: Path, name: str) -> None:
     """A run killed outright (SIGKILL, power cut) cannot tidy up; the next write of the same
     file removes what it left. Only docgen's own '.NAME.*.part' files match."""
-    for stale in folder.glob(f".{glob.escape(name)}.*.part"):
+    prefix = f".{name}."
+    # os.scandir and plain string tests, not glob: glob compiles a pattern for every name,
+    # which was a tenth of a batch run's time.
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        stale = [entry.path for entry in entries
+                 if entry.name.startswith(prefix) and entry.name.endswith(".part")
+                 and len(entry.name) >= len(prefix) + len(".part")]
+    for path in stale:
         with contextlib.suppress(OSError):
-            stale.unlink()
+            os.unlink(path)
 
 
 def _explain(exc: OSError, path: Path) -> DocgenError:

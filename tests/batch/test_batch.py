@@ -90,3 +90,33 @@ def test_batch_of_good_inputs_and_a_case_folder_exits_0(tmp_path: Path) -> None:
     assert report["case"]["documents written"] == (
         "case/statutory-request-pack.docx; case/statutory-request-pack.manifest.json")
     assert (tmp_path / "o" / "case" / "statutory-request-pack.docx").is_file()
+
+
+def test_a_changed_template_remakes_the_documents_it_makes(register: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    out = tmp_path / "out"
+    runner = CliRunner()
+    runner.invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
+    assert _report(out)["tomos-llyr-evans/iep.yaml"]["status"] == "ok"
+    own = tmp_path / "authority-templates"
+    own.mkdir()
+    from docgen.resources import data_dir
+
+    shutil.copy(data_dir("templates") / "iep.docx", own / "iep.docx")
+    with (own / "iep.docx").open("ab") as handle:
+        handle.write(b"\0")  # different bytes: a maintainer saved it again
+    monkeypatch.setenv("DOCGEN_TEMPLATES", str(own))
+    runner.invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
+    assert _report(out)["tomos-llyr-evans/iep.yaml"]["status"] == "ok"
+    runner.invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
+    assert _report(out)["tomos-llyr-evans/iep.yaml"]["status"] == "skipped"
+
+
+def test_batch_keeps_no_answers_files(register: Path, tmp_path: Path) -> None:
+    """The inputs are the record a batch is made from; answers files would be a second copy
+    of every pupil's personal data."""
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "2"])
+    assert (out / "tomos-llyr-evans" / "Llŷr-Evans-Tomos-iep.docx").is_file()
+    assert not list(out.rglob("*.answers.json"))
