@@ -39,20 +39,40 @@ class Outcome:
     digest: str = ""
 
 
-def discover(root: Path) -> list[Path]:
+def discover(root: Path, *, outputs: Path | None = None) -> list[Path]:
     """Forms and data files under ``root``, and case folders (a folder with case.yaml, made
-    into a request pack as a whole); not hidden files or Word's lock files."""
-    cases = sorted(p.parent for p in root.rglob(CASE_MANIFEST))
-    found = list(cases)
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if any(part.startswith((".", "~$")) for part in relative.parts):
+    into a request pack as a whole); not hidden files or folders, nor Word's lock files, nor
+    the ``outputs`` folder when it is inside ``root`` (its documents are not inputs)."""
+    skip = _inside(outputs, root) if outputs is not None else None
+    cases: list[Path] = []
+    files: list[Path] = []
+    # os.walk prunes hidden folders and case folders without visiting what is inside them
+    for folder, subfolders, names in os.walk(root):
+        here = Path(folder)
+        if CASE_MANIFEST in names:
+            cases.append(here)
+            subfolders.clear()
             continue
-        if any(case in path.parents for case in cases):
-            continue
-        if path.is_file() and path.suffix.lower() in WORD_SUFFIXES | DATA_SUFFIXES:
-            found.append(path)
-    return found
+        subfolders[:] = [d for d in subfolders if not d.startswith(_HIDDEN)
+                         and (here / d).relative_to(root) != skip]
+        files.extend(here / name for name in names
+                     if not name.startswith(_HIDDEN) and _is_input(here / name))
+    return sorted(cases) + sorted(files)
+
+
+_HIDDEN = (".", "~$")
+
+
+def _inside(folder: Path, root: Path) -> Path | None:
+    """``folder`` relative to ``root`` if it is inside it (``-o`` may be written either way)."""
+    try:
+        return folder.resolve().relative_to(root.resolve())
+    except ValueError:
+        return None
+
+
+def _is_input(path: Path) -> bool:
+    return path.suffix.lower() in WORD_SUFFIXES | DATA_SUFFIXES and path.is_file()
 
 
 def digest_of(path: Path) -> str:
@@ -132,7 +152,10 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     """Process every input under ``root``; write the report and the index; return outcomes."""
     out_dir.mkdir(parents=True, exist_ok=True)
     index = _read_index(out_dir)
-    inputs = discover(root)
+    made_before = {(out_dir / name).resolve() for entry in index.values()
+                   for name in entry.get("outputs", [])}
+    # documents an earlier run wrote beside their forms (-o the same folder) are not inputs
+    inputs = [p for p in discover(root, outputs=out_dir) if p.resolve() not in made_before]
     templates = templates_fingerprint()
     outcomes: list[Outcome] = []
     todo: list[tuple[str, str]] = []

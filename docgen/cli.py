@@ -144,6 +144,8 @@ def check_cmd(ctx: click.Context, file: Path, as_json: bool, show_values: bool) 
             click.echo(f"  error: {problem.text(show_values=show_values)}")
         for problem in result.warnings:
             click.echo(f"  warning: {problem.text(show_values=show_values)}")
+        for note in checked.input.notes:
+            click.echo(f"  note: {note}")
     ctx.exit(EXIT_OK if result.valid else EXIT_INVALID)
 
 
@@ -161,7 +163,8 @@ def make_cmd(file: Path, out_dir: Path, only: tuple[str, ...], pdf: bool, redact
     """Make every document a filled form drives (e.g. the IEP) into OUTPUT."""
     from docgen.pipeline import make
 
-    written = make(file, out_dir, force=force, only=list(only) or None, redacted=redact)
+    written = make(file, out_dir, force=force, only=list(only) or None, redacted=redact,
+                   on_note=lambda note: click.echo(f"Note: {note}", err=True))
     for path in written:
         click.echo(f"Wrote {path}")
     if pdf:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ class Checked:
             "data": to_json_data(self.result.data),
             "errors": [p.as_json(show_values=show_values) for p in self.result.errors],
             "warnings": [p.as_json(show_values=show_values) for p in self.result.warnings],
+            "notes": list(self.input.notes),
         }
 
 
@@ -98,17 +100,22 @@ def render_all(checked: Checked, *, only: list[str] | None = None,
 
 def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | None = None,
          templates_dir: Path | None = None, redacted: bool = False,
-         durable: bool = True, keep_answers: bool = True) -> list[Path]:
+         durable: bool = True, keep_answers: bool = True,
+         on_note: Callable[[str], None] | None = None) -> list[Path]:
     """Make every document the input drives (or those named in ``only``); return their paths.
 
     Nothing is written if any output already exists (without ``force``): a run never leaves
     a mix of old and new documents. ``keep_answers`` writes each document's answers file
-    beside it, for ``regenerate``; a batch run keeps its inputs instead.
+    beside it, for ``regenerate``; a batch run keeps its inputs instead. ``on_note`` hears
+    how the form was read (a field missing from an edited form was read as empty, say).
     """
     from docgen.errors import OutputExists
     from docgen.render import write_atomic
 
     checked = check(path)
+    if on_note is not None:
+        for note in checked.input.notes:
+            on_note(note)
     rendered = render_all(checked, only=only, templates_dir=templates_dir, redacted=redacted)
     existing = [out_dir / d.file_name for d in rendered if (out_dir / d.file_name).exists()]
     if existing and not force:

@@ -88,6 +88,7 @@ def check_page() -> str | tuple[str, int]:
     return render_template(
         "result.html", name=upload.filename, title=checked.input.definition.title,
         errors=checked.result.errors, warnings=checked.result.warnings,
+        notes=checked.input.notes,
         documents=[{"title": d.title, "file": d.file_name, "href": _data_url(d.data)}
                    for d in documents],
         zip_href=_data_url(_zip({d.file_name: d.data for d in documents}), "application/zip")

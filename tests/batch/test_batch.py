@@ -120,3 +120,28 @@ def test_batch_keeps_no_answers_files(register: Path, tmp_path: Path) -> None:
     CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "2"])
     assert (out / "tomos-llyr-evans" / "Llŷr-Evans-Tomos-iep.docx").is_file()
     assert not list(out.rglob("*.answers.json"))
+
+
+def test_discover_skips_hidden_lock_output_and_case_contents(tmp_path: Path) -> None:
+    from docgen.batch import discover
+
+    root = tmp_path / "register"
+    for relative in ("b/iep.yaml", "a/crisp.docx", ".hidden/iep.yaml", "a/.iep.yaml",
+                     "a/~$crisp.docx", "a/notes.txt", "out/x/iep.yaml", "case/evidence.docx",
+                     "case/sub/iep.yaml"):
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text("x", encoding="utf-8")
+    (root / "case" / "case.yaml").write_text("x", encoding="utf-8")
+    found = [p.relative_to(root).as_posix() for p in discover(root, outputs=root / "out")]
+    assert found == ["case", "a/crisp.docx", "b/iep.yaml"]
+    assert "out/x/iep.yaml" in [p.relative_to(root).as_posix() for p in discover(root)]
+
+
+def test_outputs_written_into_the_register_are_not_read_back_as_inputs(
+        register: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    for _ in range(2):  # the second run sees the first run's documents beside the forms
+        runner.invoke(main, ["batch", str(register), "-o", str(register), "--jobs", "1"])
+        report = _report(register)
+        assert not any(name.endswith("-iep.docx") for name in report)
+        assert set(report) >= {"tomos-llyr-evans/iep.yaml", "aisha-rahman/hf_iep.yaml"}

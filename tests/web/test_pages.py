@@ -10,6 +10,7 @@ import zipfile
 from flask.testing import FlaskClient
 
 from docgen.web.app import create_app
+from tests.cli.test_reading_notes import NOTE, without_known_as_row
 from tests.docx_helpers import all_text, table_rows
 from tests.web.conftest import TOKEN, filled_form_bytes
 
@@ -164,3 +165,12 @@ def test_unexpected_errors_show_a_plain_page(client: FlaskClient, csrf: str,
     assert response.status_code == 500
     assert "docgen met a problem it did not expect" in response.text
     assert "secret pupil data" not in response.text
+
+
+def test_the_page_shows_how_the_form_was_read(client: FlaskClient, csrf: str) -> None:
+    html = client.post("/check", data={
+        "csrf": csrf, "form": (io.BytesIO(without_known_as_row()), "edited.docx")},
+        content_type="multipart/form-data").text
+    assert "How the form was read" in html
+    assert NOTE in html
+    assert "Your documents" in html
