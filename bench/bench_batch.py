@@ -7,6 +7,7 @@ Each input is a copy of a sample IEP data file (2 documents each: the IEP and th
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import statistics
@@ -31,6 +32,10 @@ def make_inputs(folder: Path, documents: int) -> None:
 
 
 def timed_batch(inputs: Path, jobs: int, where: str | None) -> tuple[float, int]:
+    # The previous run's outputs were just deleted; on a disk mounted with 'discard' (this
+    # machine's) the kernel trims their blocks at the next journal commit. Flush before the
+    # clock starts so each run starts on a quiet disk rather than paying for the last one.
+    os.sync()
     with tempfile.TemporaryDirectory(dir=where) as out:
         start = time.perf_counter()
         outcomes = run_batch(inputs, Path(out), jobs=jobs, force=True)
@@ -71,10 +76,12 @@ def main() -> None:
                     elapsed, made = timed_batch(inputs, jobs, where)
                     runs[jobs].append(elapsed)
             one, two = statistics.median(runs[1]), statistics.median(runs[2])
-            spread = ", ".join(f"{a / b:.2f}" for a, b in zip(runs[1], runs[2], strict=True))
+            ratios = [a / b for a, b in zip(runs[1], runs[2], strict=True)]
+            spread = ", ".join(f"{r:.2f}" for r in ratios)
             print(f"[{label}] {made} documents: 1 process {one:.2f} s ({made / one:.0f}/s), "
                   f"2 processes {two:.2f} s ({made / two:.0f}/s), scaling {one / two:.2f}x "
-                  f"(medians of {args.rounds}; round by round {spread})")
+                  f"(medians of {args.rounds}; round by round {spread}; "
+                  f"median round {statistics.median(ratios):.2f}x)")
         self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak RSS, single process   {self_rss:.0f} MB")

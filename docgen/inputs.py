@@ -33,14 +33,37 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def safe_yaml(text: str) -> Any:
-    """Safe YAML that refuses anchors and aliases, so a 'billion laughs' file cannot expand."""
-    for event in yaml.parse(text, Loader=_SAFE_LOADER):
-        if isinstance(event, yaml.AliasEvent):
+    """Safe YAML that refuses anchors and aliases, so a 'billion laughs' file cannot expand.
+
+    One parse: the composed node graph is checked (an alias is a node reached twice) before
+    anything is constructed from it."""
+    loader = _SAFE_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _refuse_aliases(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _refuse_aliases(root: yaml.Node) -> None:
+    seen: set[int] = set()
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            line = node.start_mark.line + 1 if node.start_mark else None
             raise yaml.YAMLError(
-                f"anchors and aliases (*name) are not allowed in docgen data files "
-                f"(line {event.start_mark.line + 1})" if event.start_mark else
-                "anchors and aliases (*name) are not allowed in docgen data files")
-    return yaml.load(text, Loader=_SAFE_LOADER)
+                "anchors and aliases (*name) are not allowed in docgen data files"
+                + (f" (the anchor on line {line} is used again)" if line else ""))
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                pending.extend((key, value))
 
 
 def load_input(path: Path) -> FormInput:

@@ -66,7 +66,8 @@ def test_json_output_shape(tmp_path: Path) -> None:
     code, out, _ = run("check", str(path), "--json")
     assert code == 1
     report = json.loads(out)
-    assert set(report) == {"file", "form", "valid", "data", "errors", "warnings"}
+    assert set(report) == {"file", "form", "valid", "data", "errors", "warnings",
+                           "notes"}
     assert report["form"] == "iep" and report["valid"] is False
     assert report["errors"] == [{
         "section": "Targets", "label": "Success criteria", "row": 2,
