@@ -100,16 +100,18 @@ def templates_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def up_to_date(path: Path, digest: str, previous: dict | None, out_dir: Path,
-               templates: str = "") -> bool:
-    if not previous or previous.get("sha256") != digest:
-        return False
-    if previous.get("templates") != templates:
+def up_to_date(path: Path, previous: dict | None, out_dir: Path, templates: str = "") -> bool:
+    """True when the last run made every output from this same content and templates, and
+    all are still there and newer than the input. Cheap tests first: a fresh run reads no
+    input here (workers hash what they read, in parallel)."""
+    if not previous or previous.get("templates") != templates:
         return False
     mtime = max([path.stat().st_mtime] + ([p.stat().st_mtime for p in path.rglob("*")]
                                           if path.is_dir() else []))
     outputs = [out_dir / name for name in previous["outputs"]]
-    return all(p.exists() and p.stat().st_mtime >= mtime for p in outputs)
+    if not all(p.exists() and p.stat().st_mtime >= mtime for p in outputs):
+        return False
+    return previous.get("sha256") == digest_of(path)
 
 
 def process_one(root: str, relative: str, out_root: str) -> Outcome:
@@ -120,11 +122,15 @@ def process_one(root: str, relative: str, out_root: str) -> Outcome:
     target = Path(out_root) / Path(relative).parent
     outcome = Outcome(relative, "ok")
     try:
+        outcome.digest = digest_of(source)
         written = (make_pack(source, Path(out_root) / relative) if source.is_dir()
                    else make(source, target, force=True, durable=False, keep_answers=False))
         outcome.written = [str(p.relative_to(out_root)) for p in written]
     except DocgenError as exc:
         outcome.status, outcome.error = "failed", " ".join(exc.format_message().split())
+    except OSError as exc:  # e.g. a file another program holds or the user may not read
+        outcome.status = "failed"
+        outcome.error = f"{source}: the file could not be read ({exc.strerror or exc})"
     except Exception as exc:  # a bug must not stop the other inputs; reported, not raised
         outcome.status, outcome.error = "failed", f"unexpected error ({type(exc).__name__})"
     return outcome
@@ -152,24 +158,26 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     """Process every input under ``root``; write the report and the index; return outcomes."""
     out_dir.mkdir(parents=True, exist_ok=True)
     index = _read_index(out_dir)
+    inputs = discover(root, outputs=out_dir)
     made_before = {(out_dir / name).resolve() for entry in index.values()
                    for name in entry.get("outputs", [])}
-    # documents an earlier run wrote beside their forms (-o the same folder) are not inputs
-    inputs = [p for p in discover(root, outputs=out_dir) if p.resolve() not in made_before]
+    if made_before:  # documents an earlier run wrote beside their forms are not inputs
+        base = root.resolve()
+        inputs = [p for p in inputs if base / p.relative_to(root) not in made_before]
     templates = templates_fingerprint()
     outcomes: list[Outcome] = []
-    todo: list[tuple[str, str]] = []
+    todo: list[str] = []
     for path in inputs:
         relative = str(path.relative_to(root))
-        digest = digest_of(path)
-        if not force and up_to_date(path, digest, index.get(relative), out_dir, templates):
-            outcome = Outcome(relative, "skipped", list(index[relative]["outputs"]),
-                              "unchanged since the last run", digest)
+        previous = index.get(relative)
+        if not force and up_to_date(path, previous, out_dir, templates):
+            outcome = Outcome(relative, "skipped", list(previous["outputs"]),
+                              "unchanged since the last run", previous["sha256"])
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
         else:
-            todo.append((relative, digest))
+            todo.append(relative)
     for outcome in _run(root, out_dir, todo, jobs):
         outcomes.append(outcome)
         if outcome.status == "ok":
@@ -186,44 +194,35 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     return outcomes
 
 
-def _run(root: Path, out_dir: Path, todo: list[tuple[str, str]], jobs: int | None
-         ) -> Iterator[Outcome]:
-    digests = dict(todo)
+def _run(root: Path, out_dir: Path, todo: list[str], jobs: int | None) -> Iterator[Outcome]:
     workers = max(1, jobs or os.cpu_count() or 1)
     if workers == 1 or len(todo) <= 1:
-        for relative, _ in todo:
-            outcome = process_one(str(root), relative, str(out_dir))
-            outcome.digest = digests[relative]
-            yield outcome
+        for relative in todo:
+            yield process_one(str(root), relative, str(out_dir))
         return
     _warm_up()
     # Inputs travel in small chunks: fewer round trips between processes, and progress still
     # moves often.
     size = max(1, min(CHUNK, len(todo) // (workers * 4) or 1))
-    chunks = [[r for r, _ in todo[i:i + size]] for i in range(0, len(todo), size)]
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
     # Workers are forked from this warmed-up process (Linux's default); memory stays flat
     # because nothing grows per document (one compiled copy of each template).
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(process_chunk, str(root), chunk, str(out_dir))
                    for chunk in chunks]
         for future in as_completed(futures):
-            for outcome in future.result():
-                outcome.digest = digests[outcome.input]
-                yield outcome
+            yield from future.result()
 
 
 def _warm_up() -> None:
-    """Import and compile everything once before the workers start: on Linux they are forked
-    from this process, so each one begins with the modules loaded and templates compiled."""
-    import docgen.pipeline  # noqa: F401 - imported for the workers
-    from docgen.documents import all_documents
-    from docgen.render import prepare
-    from docgen.resources import data_dir
+    """Import the pipeline once before the workers start: on Linux they are forked from this
+    process, so each begins with the modules loaded. Templates are not compiled here: that
+    would be serial work for every template, while each worker compiles only the ones its
+    inputs use, in parallel with the others (measured: 0.6 s before the first document)."""
+    import importlib
 
-    for document in all_documents().values():
-        template = data_dir("templates") / document.template
-        if template.is_file():
-            prepare(template)
+    for module in ("docgen.pipeline", "docgen.render"):
+        importlib.import_module(module)
 
 
 def _read_index(out_dir: Path) -> dict:

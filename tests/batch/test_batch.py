@@ -145,3 +145,25 @@ def test_outputs_written_into_the_register_are_not_read_back_as_inputs(
         report = _report(register)
         assert not any(name.endswith("-iep.docx") for name in report)
         assert set(report) >= {"tomos-llyr-evans/iep.yaml", "aisha-rahman/hf_iep.yaml"}
+
+
+def test_an_input_that_cannot_be_read_fails_alone(register: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import docgen.batch
+
+    real = docgen.batch.digest_of
+
+    def locked(path: Path) -> str:  # as when another program holds the file
+        if path.name == "crisp.yaml" and path.parent.name == "aisha-rahman":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(docgen.batch, "digest_of", locked)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    report = _report(out)
+    assert report["aisha-rahman/crisp.yaml"]["status"] == "failed"
+    assert report["aisha-rahman/crisp.yaml"]["errors"].endswith(
+        "crisp.yaml: the file could not be read (Permission denied)")
+    assert report["aisha-rahman/iep.yaml"]["status"] == "ok"
