@@ -221,7 +221,7 @@ def _warm_up() -> None:
     inputs use, in parallel with the others (measured: 0.6 s before the first document)."""
     import importlib
 
-    for module in ("docgen.pipeline", "docgen.render"):
+    for module in ("docgen.pipeline", "docgen.render.engine"):
         importlib.import_module(module)
 
 
