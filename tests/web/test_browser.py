@@ -10,6 +10,7 @@ import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,10 +87,11 @@ def test_upload_a_form_and_download_the_iep(server: str, browser, tmp_path: Path
     driver.find_element(By.LINK_TEXT, "Check a form and make documents").click()
     form = tmp_path / "tom-iep.docx"
     form.write_bytes(filled_form_bytes())
-    driver.find_element(By.ID, "form-file").send_keys(str(form))
+    _wait_for(driver, By.ID, "form-file").send_keys(str(form))
     _shot(driver, "check", tmp_path)
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    assert "Your documents" in driver.find_element(By.ID, "docs").text
+    # a form's submission does not wait for the next page as a link's does
+    assert "Your documents" in _wait_for(driver, By.ID, "docs").text
     _shot(driver, "result", tmp_path)
 
     driver.find_element(By.LINK_TEXT, "Individual Education Plan").click()
@@ -106,6 +108,14 @@ def test_upload_a_form_and_download_the_iep(server: str, browser, tmp_path: Path
         driver.get(server.split("?")[0] + page)
         assert driver.find_element(By.TAG_NAME, "h1").text == heading
         _shot(driver, page, tmp_path)
+
+
+def _wait_for(driver: Any, by: str, value: str, seconds: float = 20) -> Any:
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, seconds).until(
+        expected_conditions.presence_of_element_located((by, value)))
 
 
 def test_without_the_link_the_page_refuses(server: str, browser) -> None:
