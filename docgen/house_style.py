@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
@@ -17,6 +19,10 @@ BODY_SIZE = Pt(12)
 LANGUAGE = "en-GB"
 TABLE_STYLE = "Table Grid"
 HEADING_COLOUR = RGBColor(0x1F, 0x3A, 0x5F)  # dark blue: 10.6:1 contrast on white
+# A4 with 2 cm margins, as UK schools print: python-docx's stock template is US Letter with
+# 1.25-inch margins, which leaves tables 15 cm wide and shrinks or clips on A4 paper.
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Cm(21), Cm(29.7), Cm(2)
+TEXT_WIDTH = Cm(17)
 _STYLES_WITH_EFFECTS = (
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 )
@@ -25,6 +31,7 @@ _STYLES_WITH_EFFECTS = (
 def new_document(title: str, *, author: str = "", subject: str = "") -> DocxDocument:
     """A blank document in the house style, without parts that upset validators."""
     document = Document()
+    _set_a4_pages(document)
     _drop_styles_with_effects(document)
     _set_defaults(document)
     _style_headings(document)
@@ -38,6 +45,13 @@ def new_document(title: str, *, author: str = "", subject: str = "") -> DocxDocu
     props.language = LANGUAGE
     props.revision = 1
     return document
+
+
+def _set_a4_pages(document: DocxDocument) -> None:
+    for section in document.sections:
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, MARGIN)
 
 
 def _drop_styles_with_effects(document: DocxDocument) -> None:
@@ -132,8 +146,10 @@ def prevent_row_split(row: _Row) -> None:
         tr_pr.insert(0, OxmlElement("w:cantSplit"))
 
 
-def add_table(document: DocxDocument, headers: list[str], *, caption: str = "") -> Table:
-    """A table in the house style with a marked header row and an accessible caption."""
+def add_table(document: DocxDocument, headers: list[str], *, caption: str = "",
+              widths: Sequence[Length] | None = None) -> Table:
+    """A table in the house style with a marked header row and an accessible caption, as
+    wide as the text; ``widths`` sizes the columns (else they share the width equally)."""
     table = document.add_table(rows=1, cols=len(headers))
     table.style = document.styles[TABLE_STYLE]
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
@@ -141,7 +157,24 @@ def add_table(document: DocxDocument, headers: list[str], *, caption: str = "") 
     mark_header_row(table.rows[0])
     if caption:
         set_table_caption(table, caption)
+    if widths is not None:
+        set_column_widths(table, widths)
     return table
+
+
+def set_column_widths(table: Table, widths: Sequence[Length]) -> None:
+    """Fixed column widths (Word reads each cell's, LibreOffice the grid's: set both)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
+def column_widths(*parts: float) -> list[Length]:
+    """The text width shared in these proportions, e.g. column_widths(1, 4, 4)."""
+    total = sum(parts)
+    return [Length(int(TEXT_WIDTH * part / total)) for part in parts]
 
 
 def set_table_caption(table: Table, caption: str) -> None:

@@ -93,7 +93,8 @@ def listed(document: DocxDocument, items: Sequence[str]) -> None:
 
 def kv_table(document: DocxDocument, rows: Sequence[tuple[str, str]], caption: str) -> None:
     """Two columns, label | value, with a header row so screen readers can name them."""
-    table = house_style.add_table(document, ["Item", "Details"], caption=caption)
+    table = house_style.add_table(document, ["Item", "Details"], caption=caption,
+                                  widths=house_style.column_widths(6, 11))
     for label, expr in rows:
         cells = table.add_row().cells
         cells[0].text = label
@@ -101,10 +102,24 @@ def kv_table(document: DocxDocument, rows: Sequence[tuple[str, str]], caption: s
         cells[1].text = expr
 
 
+# Columns that hold a number, a date or a tick are narrow, so the text columns get the room.
+_NARROW = {"No.": 0.9, "Band": 1.0, "Collected": 1.2, "Group size": 1.2,
+           "Minutes per session": 1.5, "Sessions per week": 1.5,
+           "Adult minutes per pupil per week": 1.5, "Adult minutes per week": 1.5,
+           "Key questions": 1.4, "By when": 1.3, "Told the outcome": 1.3,
+           "Written contribution received": 1.5, "Sent with the request": 1.4}
+_TEXT_COLUMN = 2.5
+
+
+def _weight(header: str) -> float:
+    return _NARROW.get(header, 1.2 if header.startswith("Question ") else _TEXT_COLUMN)
+
+
 def loop_table(document: DocxDocument, headers: Sequence[str], loop: str,
                cells: Sequence[str], caption: str, *, empty: str = "") -> None:
     """A table with a header row and one row per item (docxtpl's {%tr %} row loop)."""
-    table = house_style.add_table(document, list(headers), caption=caption)
+    table = house_style.add_table(document, list(headers), caption=caption,
+                                  widths=house_style.column_widths(*map(_weight, headers)))
     table.add_row().cells[0].text = f"{{%tr for {loop} %}}"
     row = table.add_row()
     house_style.prevent_row_split(row)

@@ -14,7 +14,7 @@ def _crisp_table(d, caption: str) -> None:
 
 def hf_iep() -> None:
     d = kit.start("High Focus IEP: {{ pupil.full_name }}", heading="High Focus IEP",
-                  subject="High Focus Individual Education Plan", version=1, key="hf_iep")
+                  subject="High Focus Individual Education Plan", version=2, key="hf_iep")
     kit.paragraph(d, "{{ pupil.full_name }} · High Focus School Action Plus", "Subtitle")
     kit.about_pupil(d)
     d.add_heading("The High Focus period", 1)
@@ -78,7 +78,7 @@ def hf_iep() -> None:
 def review_agenda() -> None:
     d = kit.start("High Focus review agenda: {{ pupil.full_name }}",
                   heading="High Focus review: agenda", subject="High Focus review agenda",
-                  version=1, key="review_agenda")
+                  version=2, key="review_agenda")
     kit.paragraph(d, "{{ pupil.full_name }}", "Subtitle")
     kit.kv_table(d, [
         ("Pupil", "{{ pupil.full_name }}, {{ pupil.year_group }}"),
@@ -110,7 +110,7 @@ def review_agenda() -> None:
 def review_record() -> None:
     d = kit.start("High Focus review record: {{ pupil.full_name }}",
                   heading="High Focus review: record", subject="High Focus review record",
-                  version=1, key="review_record")
+                  version=2, key="review_record")
     kit.paragraph(d, "{{ pupil.full_name }} · review of {{ review.date }}", "Subtitle")
     kit.about_pupil(d)
     d.add_heading("Outcome", 1)
@@ -176,7 +176,7 @@ def review_record() -> None:
 
 def provision_plan() -> None:
     d = kit.start("{{ outcome.plan_name }}: {{ pupil.full_name }}",
-                  heading="{{ outcome.plan_name }}", subject="Provision Plan", version=1,
+                  heading="{{ outcome.plan_name }}", subject="Provision Plan", version=2,
                   key="provision_plan")
     kit.paragraph(d, "{{ pupil.full_name }} · agreed at the High Focus review of "
                      "{{ review.date }}", "Subtitle")
@@ -214,7 +214,7 @@ def provision_plan() -> None:
 def outcome_note() -> None:
     d = kit.start("Outcome of the High Focus review: {{ pupil.full_name }}",
                   heading="Outcome of the High Focus review",
-                  subject="Outcome note for contributors", version=1, key="outcome_note")
+                  subject="Outcome note for contributors", version=2, key="outcome_note")
     kit.paragraph(d, "To: {{ absent_names }}")
     kit.paragraph(d, "From: {{ pupil.senco }}, SENCo, {{ pupil.school }}")
     kit.paragraph(d, "Date: {{ today }}")

@@ -8,7 +8,7 @@ from tools import template_kit as kit
 def iep() -> None:
     d = kit.start("Individual Education Plan: {{ pupil.full_name }}",
                   heading="Individual Education Plan", subject="Individual Education Plan (IEP)",
-                  version=1, key="iep")
+                  version=2, key="iep")
     kit.paragraph(d, "{{ pupil.full_name }} · {{ plan.stage }}", "Subtitle")
     kit.about_pupil(d)
     d.add_heading("The plan", 1)

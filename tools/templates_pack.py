@@ -8,7 +8,7 @@ from tools import template_kit as kit
 def pack_cover() -> None:
     d = kit.start("Request for statutory assessment: {{ pupil.full_name }}",
                   heading="Request for statutory assessment",
-                  subject="Statutory assessment request pack", version=1, key="pack_cover")
+                  subject="Statutory assessment request pack", version=2, key="pack_cover")
     kit.paragraph(d, "{{ pupil.full_name }} · evidence pack", "Subtitle")
     kit.when(d, "draft", "DRAFT: this pack is incomplete. Items marked MISSING must be added "
                          "before it is sent.")

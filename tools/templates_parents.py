@@ -23,7 +23,7 @@ def _sign(d) -> None:
 
 def leaflet() -> None:
     d = kit.start("Help for your child at school", heading="Help for your child at school",
-                  subject="Information for parents and carers", version=1, key="leaflet",
+                  subject="Information for parents and carers", version=2, key="leaflet",
                   author="{{ school.name }}")
     kit.paragraph(d, "Information for parents and carers from {{ school.name }} and "
                      "{{ authority.name }}", "Subtitle")
@@ -104,7 +104,7 @@ def leaflet() -> None:
 def letter_high_focus() -> None:
     d = kit.start("Letter: a High Focus period for {{ pupil.first_name }}",
                   heading="{{ pupil.school }}", subject="Letter to parents: starting High Focus",
-                  version=1, key="letter_high_focus")
+                  version=2, key="letter_high_focus")
     _letter_head(d, "More help for {{ pupil.first_name }}")
     kit.paragraph(d, "We are writing to tell you about the next step in the help we give "
                      "{{ pupil.first_name }} at school.")
@@ -145,7 +145,7 @@ def letter_high_focus() -> None:
 def letter_review_invitation() -> None:
     d = kit.start("Letter: invitation to {{ pupil.first_name }}'s review",
                   heading="{{ pupil.school }}", subject="Letter to parents: review invitation",
-                  version=1, key="letter_review_invitation")
+                  version=2, key="letter_review_invitation")
     _letter_head(d, "Please come to {{ pupil.first_name }}'s review meeting")
     kit.paragraph(d, "We would like you to come to a meeting about {{ pupil.first_name }}'s "
                      "progress. It is the review at the end of the High Focus period.")
@@ -174,7 +174,7 @@ def letter_review_invitation() -> None:
 def letter_review_outcome() -> None:
     d = kit.start("Letter: outcome of {{ pupil.first_name }}'s review",
                   heading="{{ pupil.school }}", subject="Letter to parents: review outcome",
-                  version=1, key="letter_review_outcome")
+                  version=2, key="letter_review_outcome")
     _letter_head(d, "What we decided at {{ pupil.first_name }}'s review")
     kit.paragraph(d, "Thank you for your part in {{ pupil.first_name }}'s review on "
                      "{{ review.date }}. This letter tells you what we decided. It also tells "
@@ -207,7 +207,7 @@ def letter_review_outcome() -> None:
 def contact_attempts() -> None:
     d = kit.start("Record of attempts to contact parents: {{ pupil.full_name }}",
                   heading="Record of attempts to contact parents or carers",
-                  subject="Record of attempts to contact parents or carers", version=1,
+                  subject="Record of attempts to contact parents or carers", version=2,
                   key="contact_attempts")
     kit.kv_table(d, [
         ("Pupil", "{{ pupil.full_name }}"),

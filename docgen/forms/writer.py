@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
-from docx.shared import Cm, Length, Pt, RGBColor
-from docx.table import Table, _Cell
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
 
 from docgen import house_style
 from docgen.definitions import FormDefinition, Section
@@ -41,7 +41,6 @@ def form_id_line(definition: FormDefinition) -> str:
 def write_blank_form(definition: FormDefinition) -> bytes:
     """The .docx bytes of a blank form for this definition."""
     document = house_style.new_document(definition.title, subject="docgen input form")
-    _page_setup(document)
     _add_styles(document)
     set_custom_properties(document, {FORM_PROPERTY: definition.name,
                                      VERSION_PROPERTY: str(definition.version)})
@@ -60,13 +59,6 @@ def write_blank_form(definition: FormDefinition) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def _page_setup(document: DocxDocument) -> None:
-    for page_section in document.sections:  # A4 with 2 cm margins, as UK forms are printed
-        page_section.page_width, page_section.page_height = Cm(21), Cm(29.7)
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(page_section, side, Cm(2))
 
 
 def _add_styles(document: DocxDocument) -> None:
@@ -122,7 +114,7 @@ def _group_table(document: DocxDocument, section: Section, ids: Iterator[int]) -
         label_cell, value_cell = row.cells
         _label(label_cell, field.label, field.help)
         _put_control(value_cell, section, field.key, f"{section.key}.{field.key}", ids)
-    _widths(table, [_LABEL_WIDTH, _VALUE_WIDTH])
+    house_style.set_column_widths(table, [_LABEL_WIDTH, _VALUE_WIDTH])
 
 
 def _list_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
@@ -143,9 +135,3 @@ def _fixed_table(document: DocxDocument, section: Section, ids: Iterator[int]) -
             _put_control(cell, section, field.key, f"{section.key}.{row.key}.{field.key}", ids)
 
 
-def _widths(table: Table, widths: list[Length]) -> None:
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width

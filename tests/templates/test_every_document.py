@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from docx.shared import Cm
 
 from docgen.documents import all_documents
 from docgen.pipeline import Rendered
@@ -75,3 +76,27 @@ def test_footer_has_page_numbers(rendered: dict, pupil: str) -> None:
     doc = open_doc(rendered[(pupil, "iep:iep")].data)
     footer_xml = doc.sections[0].footer._element.xml
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
+
+
+def test_a4_pages_and_tables_as_wide_as_the_text(rendered: dict) -> None:
+    """UK schools print on A4: a Letter page shrinks or clips, and narrow tables wrap words."""
+
+    for name, document in _each(rendered):
+        doc = open_doc(document.data)
+        for section in doc.sections:
+            assert abs(section.page_width - Cm(21)) < Cm(0.01), name
+            assert abs(section.page_height - Cm(29.7)) < Cm(0.01), name
+            text_width = section.page_width - section.left_margin - section.right_margin
+        for table in doc.tables:
+            grid = table._tbl.tblGrid.findall(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")
+            total = sum(int(col.get(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w")) for col in grid)
+            assert abs(total * 635 - text_width) < Cm(0.1), (name, total)
+
+
+def test_number_columns_are_narrow(rendered: dict) -> None:
+    doc = open_doc(rendered[("tomos-llyr-evans", "iep:iep")].data)
+    targets = next(t for t in doc.tables if t.rows[0].cells[0].text == "No.")
+    number, what = targets.columns[0].width, targets.columns[1].width
+    assert Cm(1) < number < what / 2
