@@ -18,9 +18,13 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docgen.errors import DocgenError
 from docgen.inputs import DATA_SUFFIXES, WORD_SUFFIXES
+
+if TYPE_CHECKING:
+    from docgen.pipeline import Checked
 
 INDEX = ".docgen-batch.json"
 CASE_MANIFEST = "case.yaml"
@@ -37,6 +41,8 @@ class Outcome:
     written: list[str] = field(default_factory=list)
     error: str = ""
     digest: str = ""
+    warnings: list[str] = field(default_factory=list)  # the guidance's, by form label
+    notes: list[str] = field(default_factory=list)  # how the form was read
 
 
 def discover(root: Path, *, outputs: Path | None = None) -> list[Path]:
@@ -124,7 +130,8 @@ def process_one(root: str, relative: str, out_root: str) -> Outcome:
     try:
         outcome.digest = digest_of(source)
         written = (make_pack(source, Path(out_root) / relative) if source.is_dir()
-                   else make(source, target, force=True, durable=False, keep_answers=False))
+                   else make(source, target, force=True, durable=False, keep_answers=False,
+                             on_checked=lambda checked: _keep_remarks(outcome, checked)))
         outcome.written = [str(p.relative_to(out_root)) for p in written]
     except DocgenError as exc:
         outcome.status, outcome.error = "failed", " ".join(exc.format_message().split())
@@ -134,6 +141,11 @@ def process_one(root: str, relative: str, out_root: str) -> Outcome:
     except Exception as exc:  # a bug must not stop the other inputs; reported, not raised
         outcome.status, outcome.error = "failed", f"unexpected error ({type(exc).__name__})"
     return outcome
+
+
+def _keep_remarks(outcome: Outcome, checked: Checked) -> None:
+    outcome.warnings = [problem.text() for problem in checked.result.warnings]
+    outcome.notes = list(checked.input.notes)
 
 
 def make_pack(case: Path, out_dir: Path) -> list[Path]:
@@ -172,7 +184,9 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
         previous = index.get(relative)
         if not force and up_to_date(path, previous, out_dir, templates):
             outcome = Outcome(relative, "skipped", list(previous["outputs"]),
-                              "unchanged since the last run", previous["sha256"])
+                              "unchanged since the last run", previous["sha256"],
+                              list(previous.get("warnings", [])),
+                              list(previous.get("notes", [])))
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
@@ -182,7 +196,8 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
         outcomes.append(outcome)
         if outcome.status == "ok":
             index[outcome.input] = {"sha256": outcome.digest, "templates": templates,
-                                    "outputs": outcome.written}
+                                    "outputs": outcome.written, "warnings": outcome.warnings,
+                                    "notes": outcome.notes}
         if progress:
             progress(outcome)
     outcomes.sort(key=lambda o: o.input)
@@ -240,13 +255,14 @@ def _write_index(out_dir: Path, index: dict) -> None:
 
 
 def write_report(path: Path, outcomes: list[Outcome]) -> None:
-    """report.csv: input, status, documents written, errors (labels, never values)."""
+    """report.csv: input, status, documents written, errors, the guidance's warnings, and
+    notes on how each form was read (form labels, never what was typed)."""
     from docgen.render import write_atomic
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["input", "status", "documents written", "errors"])
+    writer.writerow(["input", "status", "documents written", "errors", "warnings", "notes"])
     for outcome in outcomes:
         writer.writerow([outcome.input, outcome.status, "; ".join(outcome.written),
-                         outcome.error])
+                         outcome.error, " | ".join(outcome.warnings), " | ".join(outcome.notes)])
     write_atomic(path, buffer.getvalue().encode("utf-8"), force=True)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from docgen import __version__
 from docgen.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, DocgenError
+
+if TYPE_CHECKING:  # the pipeline is imported when a command runs: --version stays fast
+    from docgen.pipeline import Checked
 
 FORCE = click.option("--force", is_flag=True, help="Replace output files that already exist.")
 
@@ -164,7 +168,7 @@ def make_cmd(file: Path, out_dir: Path, only: tuple[str, ...], pdf: bool, redact
     from docgen.pipeline import make
 
     written = make(file, out_dir, force=force, only=list(only) or None, redacted=redact,
-                   on_note=lambda note: click.echo(f"Note: {note}", err=True))
+                   on_checked=_tell_warnings_and_notes)
     for path in written:
         click.echo(f"Wrote {path}")
     if pdf:
@@ -172,6 +176,14 @@ def make_cmd(file: Path, out_dir: Path, only: tuple[str, ...], pdf: bool, redact
 
         for path in written:
             click.echo(f"Wrote {to_pdf(path, out_dir)}")
+
+
+def _tell_warnings_and_notes(checked: Checked) -> None:
+    """On stderr, so stdout stays the list of files written."""
+    for problem in checked.result.warnings:
+        click.echo(f"Warning: {problem.text()}", err=True)
+    for note in checked.input.notes:
+        click.echo(f"Note: {note}", err=True)
 
 
 @main.group("case")

@@ -101,21 +101,21 @@ def render_all(checked: Checked, *, only: list[str] | None = None,
 def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | None = None,
          templates_dir: Path | None = None, redacted: bool = False,
          durable: bool = True, keep_answers: bool = True,
-         on_note: Callable[[str], None] | None = None) -> list[Path]:
+         on_checked: Callable[[Checked], None] | None = None) -> list[Path]:
     """Make every document the input drives (or those named in ``only``); return their paths.
 
     Nothing is written if any output already exists (without ``force``): a run never leaves
     a mix of old and new documents. ``keep_answers`` writes each document's answers file
-    beside it, for ``regenerate``; a batch run keeps its inputs instead. ``on_note`` hears
-    how the form was read (a field missing from an edited form was read as empty, say).
+    beside it, for ``regenerate``; a batch run keeps its inputs instead. ``on_checked`` sees
+    the validated input before anything is rendered: its warnings, and how the form was read
+    (a field missing from an edited form was read as empty, say).
     """
     from docgen.errors import OutputExists
     from docgen.render import write_atomic
 
     checked = check(path)
-    if on_note is not None:
-        for note in checked.input.notes:
-            on_note(note)
+    if on_checked is not None:
+        on_checked(checked)
     rendered = render_all(checked, only=only, templates_dir=templates_dir, redacted=redacted)
     existing = [out_dir / d.file_name for d in rendered if (out_dir / d.file_name).exists()]
     if existing and not force:

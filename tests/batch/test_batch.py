@@ -167,3 +167,23 @@ def test_an_input_that_cannot_be_read_fails_alone(register: Path, tmp_path: Path
     assert report["aisha-rahman/crisp.yaml"]["errors"].endswith(
         "crisp.yaml: the file could not be read (Permission denied)")
     assert report["aisha-rahman/iep.yaml"]["status"] == "ok"
+
+
+def test_report_carries_warnings_and_reading_notes_and_keeps_them_on_skip(
+        tmp_path: Path) -> None:
+    from tests.cli.test_reading_notes import NOTE, without_known_as_row
+
+    register = tmp_path / "register"
+    shutil.copytree(SAMPLES / "aisha-rahman", register / "aisha", ignore=shutil.ignore_patterns(
+        "case*", "*.docx"))
+    (register / "edited.docx").write_bytes(without_known_as_row())
+    out = tmp_path / "out"
+    for expected_status in ("ok", "skipped"):
+        CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
+        report = _report(out)
+        hf_iep = report["aisha/hf_iep.yaml"]
+        assert hf_iep["status"] == expected_status
+        assert hf_iep["warnings"].startswith("Role table: Thread 16. Partnership with parents")
+        assert report["aisha/hf_review.yaml"]["warnings"].count(" | ") == 4  # five warnings
+        assert report["edited.docx"]["notes"] == NOTE
+        assert report["aisha/iep.yaml"]["warnings"] == report["aisha/iep.yaml"]["notes"] == ""

@@ -66,3 +66,11 @@ def test_make_reports_the_note_on_stderr(edited_form: Path, tmp_path: Path) -> N
     assert f"Note: {NOTE}" in result.stderr
     assert NOTE not in result.stdout  # stdout stays the list of files written
 
+
+
+def test_make_reports_the_guidance_warnings_on_stderr(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parents[2] / "samples" / "aisha-rahman" / "hf_iep.yaml"
+    result = CliRunner().invoke(main, ["make", str(sample), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "Warning: Role table: Thread 16. Partnership with parents" in result.stderr
+    assert all(line.startswith("Wrote ") for line in result.stdout.splitlines())
