@@ -1,16 +1,16 @@
 """Batch throughput with 1 and 2 processes, peak memory, and `docgen --version` start-up.
 
-Run: python bench/bench_batch.py [--docs 1000] [--rounds 3]
+Run: python bench/bench_batch.py [--docs 1000] [--rounds 3] [--inputs yaml|forms]
 In process (run_batch, outputs on disk and on /dev/shm), then as a user runs it (the docgen
 batch command in a fresh process, start-up included).
-Each input is a copy of a sample IEP data file (2 documents each: the IEP and the leaflet).
+Each input is a copy of a sample IEP data file, or (--inputs forms) the same data in a filled
+Word form; 2 documents each: the IEP and the leaflet.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -25,12 +25,29 @@ sys.path.insert(0, str(ROOT))
 from docgen.batch import run_batch  # noqa: E402
 
 
-def make_inputs(folder: Path, documents: int) -> None:
+def make_inputs(folder: Path, documents: int, kind: str = "yaml") -> None:
+    """One input per 2 documents: the sample IEP as a data file, or as a filled Word form."""
     source = (ROOT / "samples" / "tomos-llyr-evans" / "iep.yaml").read_text("utf-8")
     for n in range(documents // 2):
         pupil = folder / f"pupil-{n:05d}"
         pupil.mkdir(parents=True)
-        (pupil / "iep.yaml").write_text(source.replace("Tomos", f"Tomos{n}"), "utf-8")
+        text = source.replace("Tomos", f"Tomos{n}")
+        if kind == "forms":
+            (pupil / "iep.docx").write_bytes(filled_form(text))
+        else:
+            (pupil / "iep.yaml").write_text(text, "utf-8")
+
+
+def filled_form(yaml_text: str) -> bytes:
+    import yaml
+
+    from docgen.definitions import load_definition
+    from docgen.forms.filling import fill_form
+    from docgen.forms.writer import write_blank_form
+
+    data = yaml.safe_load(yaml_text)
+    definition = load_definition(data.pop("form"))
+    return fill_form(write_blank_form(definition), definition, data)
 
 
 def timed_batch(inputs: Path, jobs: int, where: str | None) -> tuple[float, int]:
@@ -63,6 +80,36 @@ def docgen_command() -> list[str]:
     return [docgen] if docgen else [sys.executable, "-m", "docgen"]
 
 
+_MEASURE = """
+import resource, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from docgen.batch import run_batch
+with tempfile.TemporaryDirectory() as out:
+    run_batch(Path(sys.argv[2]), Path(out), jobs=int(sys.argv[3]), force=True)
+def own_peak_kb():
+    # Linux carries the parent's peak across fork and exec into ru_maxrss; VmHWM is this
+    # program's own
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(own_peak_kb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def peak_rss_mb(inputs: Path, jobs: int) -> tuple[float, float]:
+    """Peak RSS of a fresh process running one batch, and of its workers: measured apart
+    from this script, whose own memory (making the inputs) would otherwise be counted."""
+    done = subprocess.run([sys.executable, "-c", _MEASURE, str(ROOT), str(inputs), str(jobs)],
+                          capture_output=True, text=True, check=True)
+    main_kb, workers_kb = (int(v) for v in done.stdout.split())
+    return main_kb / 1024, workers_kb / 1024
+
+
 def version_time() -> float:
     command = [*docgen_command(), "--version"]
     best = float("inf")
@@ -76,6 +123,8 @@ def version_time() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--inputs", choices=["yaml", "forms"], default="yaml",
+                        help="data files, or filled Word forms (read from their XML)")
     parser.add_argument("--rounds", type=int, default=3,
                         help="runs of each kind, taking turns; the median is reported")
     args = parser.parse_args()
@@ -85,7 +134,7 @@ def main() -> None:
     places = [("disk", None)] + ([("/dev/shm", "/dev/shm")] if Path("/dev/shm").is_dir() else [])
     with tempfile.TemporaryDirectory() as folder:
         inputs = Path(folder)
-        make_inputs(inputs, args.docs)
+        make_inputs(inputs, args.docs, args.inputs)
         runners = [(label, where, timed_batch) for label, where in places]
         runners.append(("docgen batch command, /dev/shm" if len(places) > 1 else
                         "docgen batch command", places[-1][1], timed_command))
@@ -103,10 +152,10 @@ def main() -> None:
                   f"2 processes {two:.2f} s ({made / two:.0f}/s), scaling {one / two:.2f}x "
                   f"(medians of {args.rounds}; round by round {spread}; "
                   f"median round {statistics.median(ratios):.2f}x)")
-        self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak RSS, single process   {self_rss:.0f} MB")
-    print(f"peak RSS, child processes  {child_rss:.0f} MB (largest worker or command)")
+        single, _ = peak_rss_mb(inputs, 1)
+        parent, workers = peak_rss_mb(inputs, 2)
+    print(f"peak RSS, one process          {single:.0f} MB")
+    print(f"peak RSS, with 2 workers       {parent:.0f} MB main, {workers:.0f} MB largest worker")
     print(f"docgen --version           {version_time():.3f} s")
 
 
