@@ -12,12 +12,14 @@ from docgen.forms.text import is_deleted_row, text_of
 from docgen.forms.values import norm
 
 TBL, TR, TC, P, SDT = qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:p"), qn("w:sdt")
+_SDT_PR, _TAG, _VAL = qn("w:sdtPr"), qn("w:tag"), qn("w:val")
 _WRAPPERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
 
 
 def tag_of(sdt: etree._Element) -> str | None:
-    tag = sdt.find("w:sdtPr/w:tag", NSMAP)
-    return None if tag is None else tag.get(qn("w:val"), "")
+    properties = sdt.find(_SDT_PR)
+    tag = None if properties is None else properties.find(_TAG)
+    return None if tag is None else tag.get(_VAL, "")
 
 
 def tagged_controls(root: etree._Element) -> dict[str, list[etree._Element]]:

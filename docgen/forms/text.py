@@ -14,6 +14,9 @@ from lxml import etree
 from docgen.forms.ns import NSMAP, mc, qn
 
 _P, _T, _TR, _SDT = qn("w:p"), qn("w:t"), qn("w:tr"), qn("w:sdt")
+_NO_BREAK_HYPHEN, _TYPE, _VAL = qn("w:noBreakHyphen"), qn("w:type"), qn("w:val")
+_PPR, _RPR, _DEL = qn("w:pPr"), qn("w:rPr"), qn("w:del")
+_HIDABLE = frozenset({_TR, _SDT})
 _TABS = frozenset({qn("w:tab"), qn("w:ptab")})
 _BREAKS = frozenset({qn("w:br"), qn("w:cr")})
 _SKIPPED = frozenset({
@@ -21,7 +24,6 @@ _SKIPPED = frozenset({
     qn("w:pPr"), qn("w:rPr"), qn("w:sdtPr"), qn("w:sdtEndPr"), qn("w:tblPr"), qn("w:tcPr"),
     qn("w:sectPr"), mc("Fallback"),  # a fallback repeats its mc:Choice in an older form
 })
-_MARK_DELETED = "w:pPr/w:rPr/w:del"
 
 
 def text_of(element: etree._Element, *, skip_placeholders: bool = False,
@@ -53,9 +55,18 @@ def is_echo(sdt: etree._Element) -> bool:
     alias = sdt.find("w:sdtPr/w:alias", NSMAP)
     other = before.find("w:sdtPr/w:alias", NSMAP)
     return (alias is not None and other is not None
-            and alias.get(qn("w:val")) == other.get(qn("w:val"))
+            and alias.get(_VAL) == other.get(_VAL)
             and sdt.find("w:sdtPr/w:tag", NSMAP) is None
             and before.find("w:sdtPr/w:tag", NSMAP) is None)
+
+
+def _mark_deleted(p: etree._Element) -> bool:
+    """Whether a paragraph's mark was deleted as a tracked change (w:pPr/w:rPr/w:del)."""
+    ppr = p.find(_PPR)
+    if ppr is None:
+        return False
+    rpr = ppr.find(_RPR)
+    return rpr is not None and rpr.find(_DEL) is not None
 
 
 def is_deleted_row(tr: etree._Element) -> bool:
@@ -76,7 +87,7 @@ class _Walker:
                 continue
             if tag == _P:
                 self.walk(child)
-                if child.find(_MARK_DELETED, namespaces=NSMAP) is None:
+                if not _mark_deleted(child):
                     self.paragraphs.append("".join(self.current))
                     self.current = []
             elif tag == _T:
@@ -84,11 +95,11 @@ class _Walker:
             elif tag in _TABS:
                 self.current.append("\t")
             elif tag in _BREAKS:
-                if child.get(qn("w:type")) in (None, "textWrapping"):
+                if child.get(_TYPE) in (None, "textWrapping"):
                     self.current.append("\n")
-            elif tag == qn("w:noBreakHyphen"):
+            elif tag == _NO_BREAK_HYPHEN:
                 self.current.append("\u2011")
-            elif not self._hidden(child):
+            elif tag not in _HIDABLE or not self._hidden(child):
                 self.walk(child)
 
     def _hidden(self, element: etree._Element) -> bool:
