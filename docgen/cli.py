@@ -247,14 +247,16 @@ def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | No
     from docgen.batch import REPORT, discover, run_batch
     from docgen.progress import reporter
 
-    total = len(discover(input_dir))
+    total = len(discover(input_dir, outputs=out_dir))
     with reporter(total) as progress:
         outcomes = run_batch(input_dir, out_dir, jobs=jobs, force=force, progress=progress)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("ok", "skipped", "failed")}
     documents = sum(len(o.written) for o in outcomes if o.status == "ok")
+    remarked = sum(bool(o.warnings or o.notes) for o in outcomes)
     click.echo(f"{len(outcomes)} inputs: {counts['ok']} done ({documents} documents), "
                f"{counts['skipped']} skipped (unchanged), {counts['failed']} failed. "
-               f"Report: {out_dir / REPORT}")
+               + (f"{remarked} with warnings or notes to read. " if remarked else "")
+               + f"Report: {out_dir / REPORT}")
     for outcome in outcomes:
         if outcome.status == "failed":
             click.echo(f"  failed: {outcome.input}: {outcome.error}", err=True)

@@ -179,7 +179,7 @@ def test_report_carries_warnings_and_reading_notes_and_keeps_them_on_skip(
     (register / "edited.docx").write_bytes(without_known_as_row())
     out = tmp_path / "out"
     for expected_status in ("ok", "skipped"):
-        CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
+        summary = CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
         report = _report(out)
         hf_iep = report["aisha/hf_iep.yaml"]
         assert hf_iep["status"] == expected_status
@@ -187,3 +187,4 @@ def test_report_carries_warnings_and_reading_notes_and_keeps_them_on_skip(
         assert report["aisha/hf_review.yaml"]["warnings"].count(" | ") == 4  # five warnings
         assert report["edited.docx"]["notes"] == NOTE
         assert report["aisha/iep.yaml"]["warnings"] == report["aisha/iep.yaml"]["notes"] == ""
+        assert "3 with warnings or notes to read." in summary.stdout
