@@ -238,7 +238,8 @@ def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, force: bool)
 @click.argument("input_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True,
               help="Folder for the documents, report.csv and the run's index.")
-@click.option("--jobs", type=int, default=None, help="Processes to use (default: all CPUs).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to use (default: all CPUs).")
 @FORCE
 @click.pass_context
 def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | None,
@@ -248,6 +249,11 @@ def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | No
     from docgen.progress import reporter
 
     total = len(discover(input_dir, outputs=out_dir))
+    if total == 0:
+        click.echo(f"No forms, data files or case folders found under {input_dir} "
+                   "(docgen reads .docx, .yaml, .yml and .json files, and folders with a "
+                   "case.yaml). Nothing was made.")
+        ctx.exit(EXIT_OK)
     with reporter(total) as progress:
         outcomes = run_batch(input_dir, out_dir, jobs=jobs, force=force, progress=progress)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("ok", "skipped", "failed")}

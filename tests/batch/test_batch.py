@@ -188,3 +188,19 @@ def test_report_carries_warnings_and_reading_notes_and_keeps_them_on_skip(
         assert report["edited.docx"]["notes"] == NOTE
         assert report["aisha/iep.yaml"]["warnings"] == report["aisha/iep.yaml"]["notes"] == ""
         assert "3 with warnings or notes to read." in summary.stdout
+
+
+def test_an_empty_register_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "register").mkdir()
+    (tmp_path / "register" / "notes.txt").write_text("not a form", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "register"), "-o",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert "No forms, data files or case folders found under" in result.stdout
+    assert not (tmp_path / "out").exists()
+
+
+def test_jobs_must_be_at_least_one(register: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["batch", str(register), "-o", str(tmp_path / "o"),
+                                       "--jobs", "0"])
+    assert result.exit_code == 2 and "0 is not in the range x>=1" in result.output
