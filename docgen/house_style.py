@@ -10,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Length, Pt, RGBColor
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
@@ -93,6 +94,19 @@ def _set_defaults(document: DocxDocument) -> None:
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), LANGUAGE)
+    _modern_word_settings(settings)
+
+
+def _modern_word_settings(settings: BaseOxmlElement) -> None:
+    # The stock template says Word 2010 (compatibility mode 14): Word then opens every
+    # document with "[Compatibility Mode]" in its title bar and some features switched off.
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+    # ...and says the text was already spell-checked, so Word would not mark misspellings in
+    # what a SENCo typed until the document is edited.
+    for proof_state in settings.findall(qn("w:proofState")):
+        settings.remove(proof_state)
 
 
 def _style_headings(document: DocxDocument) -> None:

@@ -100,3 +100,24 @@ def test_number_columns_are_narrow(rendered: dict) -> None:
     targets = next(t for t in doc.tables if t.rows[0].cells[0].text == "No.")
     number, what = targets.columns[0].width, targets.columns[1].width
     assert Cm(1) < number < what / 2
+
+
+def _word_settings(data: bytes) -> str:
+    import io
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(data)).read("word/settings.xml").decode()
+
+
+def test_word_opens_them_in_its_current_mode_and_spell_checks_them(rendered: dict) -> None:
+    """Not "[Compatibility Mode]" (Word 2010's mode 14), and not marked already spell-checked."""
+    from docgen.definitions import available_forms, load_definition
+    from docgen.forms.writer import write_blank_form
+
+    blank_forms = [(f"form {name}", write_blank_form(load_definition(name)))
+                   for name in available_forms()]
+    for name, data in [(n, d.data) for n, d in _each(rendered)] + blank_forms:
+        settings = _word_settings(data)
+        assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" ' \
+               'w:val="15"' in settings, name
+        assert "proofState" not in settings, name
