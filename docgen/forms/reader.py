@@ -201,17 +201,10 @@ class _Reader:
         columns = {f.key: column for column, f in header_columns(section, table).items()}
         found = []
         for tr in rows(table)[1:]:
-            cells = cells_by_column(tr)
-            controls = _row_controls(tr, section)
-            row = {}
-            for f in section.fields:
-                sdt = controls.get(f"{section.key}.{f.key}")
-                if sdt is not None:
-                    row[f.key] = self.value_at(sdt, f)
-                elif columns.get(f.key) in cells:
-                    row[f.key] = self.cell_value(cells[columns[f.key]], f)
-            if _filled(row):
-                found.append({k: v for k, v in row.items() if v is not None})
+            row = self.row_values(section, section.key, _row_controls(tr, section),
+                                  cells_by_column(tr), columns)
+            if row is not None:
+                found.append(row)
         return found
 
     def fixed_table(self, section: Section, table: etree._Element) -> list[dict[str, Any]]:
@@ -225,17 +218,26 @@ class _Reader:
                 label_key(first_paragraph_text(cells[min(cells)]) if cells else ""))
             if key is None:
                 continue
-            row = {}
-            for f in section.fields:
-                sdt = controls.get(f"{section.key}.{key}.{f.key}")
-                if sdt is not None:
-                    row[f.key] = self.value_at(sdt, f)
-                elif columns.get(f.key) in cells:
-                    row[f.key] = self.cell_value(cells[columns[f.key]], f)
-            if _filled(row):
-                found.append({section.row_key or "row": key,
-                              **{k: v for k, v in row.items() if v is not None}})
+            row = self.row_values(section, f"{section.key}.{key}", controls, cells, columns)
+            if row is not None:
+                found.append({section.row_key or "row": key, **row})
         return found
+
+    def row_values(self, section: Section, tag_prefix: str,
+                   controls: dict[str, etree._Element], cells: dict[int, etree._Element],
+                   columns: dict[str, int]) -> dict[str, Any] | None:
+        """One row's values: each field's control (tagged ``tag_prefix.field``), else the
+        cell under its heading; None when nothing in the row is filled in."""
+        row = {}
+        for f in section.fields:
+            sdt = controls.get(f"{tag_prefix}.{f.key}")
+            if sdt is not None:
+                row[f.key] = self.value_at(sdt, f)
+            elif columns.get(f.key) in cells:
+                row[f.key] = self.cell_value(cells[columns[f.key]], f)
+        if not _filled(row):
+            return None
+        return {k: v for k, v in row.items() if v is not None}
 
     def value_at(self, sdt: etree._Element, f: Field) -> Any:
         """A tagged control's value; the whole cell when the control is alone in it, so text
