@@ -77,8 +77,23 @@ def _inside(folder: Path, root: Path) -> Path | None:
         return None
 
 
+_INPUT_SUFFIXES = WORD_SUFFIXES | DATA_SUFFIXES
+
+
 def _is_input(path: Path) -> bool:
-    return path.suffix.lower() in WORD_SUFFIXES | DATA_SUFFIXES and path.is_file()
+    return path.suffix.lower() in _INPUT_SUFFIXES and path.is_file()
+
+
+def find_inputs(root: Path, out_dir: Path) -> list[Path]:
+    """What a run over ``root`` into ``out_dir`` processes: ``discover``'s inputs, less the
+    documents an earlier run wrote beside their forms (``-o`` the register itself)."""
+    inputs = discover(root, outputs=out_dir)
+    made_before = {(out_dir / name).resolve() for entry in _read_index(out_dir).values()
+                   for name in entry.get("outputs", [])}
+    if made_before:
+        base = root.resolve()
+        inputs = [p for p in inputs if base / p.relative_to(root) not in made_before]
+    return inputs
 
 
 def digest_of(path: Path) -> str:
@@ -166,16 +181,14 @@ def process_chunk(root: str, relatives: list[str], out_root: str) -> list[Outcom
 
 
 def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool = False,
-              progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Process every input under ``root``; write the report and the index; return outcomes."""
+              progress: Callable[[Outcome], None] | None = None,
+              inputs: list[Path] | None = None) -> list[Outcome]:
+    """Process every input under ``root`` (``inputs``, when the caller has already found
+    them with ``find_inputs``); write the report and the index; return outcomes."""
+    if inputs is None:
+        inputs = find_inputs(root, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     index = _read_index(out_dir)
-    inputs = discover(root, outputs=out_dir)
-    made_before = {(out_dir / name).resolve() for entry in index.values()
-                   for name in entry.get("outputs", [])}
-    if made_before:  # documents an earlier run wrote beside their forms are not inputs
-        base = root.resolve()
-        inputs = [p for p in inputs if base / p.relative_to(root) not in made_before]
     templates = templates_fingerprint()
     outcomes: list[Outcome] = []
     todo: list[str] = []

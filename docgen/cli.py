@@ -245,17 +245,18 @@ def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, force: bool)
 def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | None,
               force: bool) -> None:
     """Make the documents for every form and data file under INPUT_DIR."""
-    from docgen.batch import REPORT, discover, run_batch
+    from docgen.batch import REPORT, find_inputs, run_batch
     from docgen.progress import reporter
 
-    total = len(discover(input_dir, outputs=out_dir))
-    if total == 0:
+    inputs = find_inputs(input_dir, out_dir)
+    if not inputs:
         click.echo(f"No forms, data files or case folders found under {input_dir} "
                    "(docgen reads .docx, .yaml, .yml and .json files, and folders with a "
                    "case.yaml). Nothing was made.")
         ctx.exit(EXIT_OK)
-    with reporter(total) as progress:
-        outcomes = run_batch(input_dir, out_dir, jobs=jobs, force=force, progress=progress)
+    with reporter(len(inputs)) as progress:
+        outcomes = run_batch(input_dir, out_dir, jobs=jobs, force=force, progress=progress,
+                             inputs=inputs)
     counts = {s: sum(o.status == s for o in outcomes) for s in ("ok", "skipped", "failed")}
     documents = sum(len(o.written) for o in outcomes if o.status == "ok")
     remarked = sum(bool(o.warnings or o.notes) for o in outcomes)
