@@ -21,11 +21,9 @@ from collections.abc import Iterable, Mapping
 
 try:  # ISA-L's deflate: the same format at three times zlib's speed, and as small
     from isal import isal_zlib as _deflater
-
-    _LEVEL = 1
-except ImportError:  # no wheel for this platform: the standard library, level 1
+except ImportError:  # no wheel for this platform: the standard library
     _deflater = zlib  # type: ignore[assignment]
-    _LEVEL = 1
+_LEVEL = 1  # rendered parts are small: the time saved matters more than a few bytes
 
 _LOCAL = struct.Struct("<4s5H3L2H")
 _CENTRAL = struct.Struct("<4s6H3L5H2L")
