@@ -14,6 +14,7 @@ from docgen.cli import main
 from docgen.definitions import load_definition
 from docgen.forms.writer import write_blank_form
 from tests.robustness.conftest import filled_form, replace_part, sample
+from tests.unit.forms.builders import zip_bomb
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -70,15 +71,8 @@ def test_docm_with_macros_is_read_and_macros_never_reach_outputs(tmp_path: Path)
 
 
 def test_zip_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
-    bomb = io.BytesIO()
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        with archive.open("word/document.xml", "w", force_zip64=True) as part:
-            chunk = b"\x00" * (1 << 20)
-            for _ in range(300):  # 300 MB of zeros, about 300 KB compressed
-                part.write(chunk)
     path = tmp_path / "bomb.docx"
-    path.write_bytes(bomb.getvalue())
+    path.write_bytes(zip_bomb(300))  # 300 MB of zeros, about 300 KB compressed
     started = time.perf_counter()
     assert_unusable(path, "zip bomb")
     assert time.perf_counter() - started < 5

@@ -136,3 +136,16 @@ def save(tmp_path: Path, docx: bytes, name: str = "form.docx") -> Path:
     path = tmp_path / name
     path.write_bytes(docx)
     return path
+
+
+def zip_bomb(megabytes: int) -> bytes:
+    """A .docx-shaped zip whose document part inflates to ``megabytes`` MB of zeros (about a
+    thousandth of that compressed)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            chunk = b"\x00" * (1 << 20)
+            for _ in range(megabytes):
+                part.write(chunk)
+    return out.getvalue()

@@ -14,7 +14,7 @@ from docgen.errors import UnusableInput
 from docgen.forms import package
 from docgen.forms.package import open_docx, read_bounded
 from docgen.forms.text import text_of
-from tests.unit.forms.builders import IEP_BLANK, replace_part, save
+from tests.unit.forms.builders import IEP_BLANK, replace_part, save, zip_bomb
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -55,19 +55,8 @@ def test_ole_container(tmp_path: Path, name: str) -> None:
     assert "save it as a Word document (.docx) without a password" in message
 
 
-def _bomb(megabytes: int) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        with archive.open("word/document.xml", "w", force_zip64=True) as part:
-            chunk = b"\x00" * (1 << 20)
-            for _ in range(megabytes):
-                part.write(chunk)
-    return out.getvalue()
-
-
 def test_zip_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
-    bomb = _bomb(300)  # 300 MB of zeros, about 300 KB compressed
+    bomb = zip_bomb(300)  # 300 MB of zeros, about 300 KB compressed
     assert len(bomb) < 2_000_000
     started = time.perf_counter()
     message = refused(save(tmp_path, bomb, "bomb.docx"))
@@ -77,7 +66,7 @@ def test_zip_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
 
 def test_a_header_understating_a_part_is_not_trusted(tmp_path: Path) -> None:
     """The central directory says 1 KB; inflating stops there and the check sum fails."""
-    data = bytearray(_bomb(60))
+    data = bytearray(zip_bomb(60))
     entry = data.rindex(b"PK\x01\x02")  # the central directory entry of word/document.xml
     assert struct.unpack("<I", data[entry + 24:entry + 28]) == (60 << 20,)
     data[entry + 24:entry + 28] = struct.pack("<I", 1024)
