@@ -33,7 +33,7 @@ def grid_may_change(body: etree._Element, source: str, path: str) -> bool:
         return False
     if 'w:gridSpan w:val="{{' in source:
         return True
-    if sum(source.count(opener) for opener in _TC_OPENERS) < sum(1 for _ in body.iter(_w("tc"))):
+    if sum(source.count(opener) for opener in _TC_OPENERS) < _cells_kept(body):
         return True
     for number, table in enumerate(tables, start=1):
         grid = table.find(_w("tblGrid"))
@@ -64,8 +64,19 @@ def _stable(table: etree._Element, columns: int) -> bool:
     return widest_kept >= columns
 
 
+def _cells_kept(body: etree._Element) -> int:
+    """The cells patching keeps: all but those of the rows that hold {%tr %} tags."""
+    kept = 0
+    for row in body.iter(_w("tr")):
+        if not any(tag in _row_text(row) for tag in _ROW_TAGS):
+            kept += len(row.findall(_w("tc")))
+    return kept
+
+
 def _row_text(row: etree._Element) -> str:
-    return "".join(t.text or "" for t in row.iter(_w("t")))
+    """The row's own text (not that of a table inside one of its cells)."""
+    return "".join(t.text or "" for t in row.iter(_w("t"))
+                   if next(t.iterancestors(_w("tr"))) is row)
 
 
 def _opens(text: str) -> int:
