@@ -82,6 +82,25 @@ def _refuse_rich_tags(part: PartSource, path: Path) -> None:
 _CHECK_HINT = "Run 'docgen templates check' on it to see every problem and where it is."
 
 
+def compile_part(env: Any, part: PartSource, path: Path) -> CompiledPart:
+    """One part compiled for rendering, or refused (TemplateProblem) with the place."""
+    tree, lined = parse_part(env, part, path)
+    counts_output = prepare_for_render(tree)
+    try:
+        template = env.from_string(tree)
+    except TemplateError as exc:
+        raise _problem(path, part.name, lined, getattr(exc, "lineno", None),
+                       f"cannot be rendered: {exc.message}") from None
+    if counts_output:
+        template.root_render_func.__globals__["escape"] = _counted_escape
+    is_body = part.kind == "body"
+    return CompiledPart(
+        part.name, template, lined, part.prefix, part.suffix,
+        fix_grid=is_body and part.tree is not None
+        and grid_may_change(part.tree, part.source, str(path)),
+        drawings=is_body and "wp:docPr" in part.source)
+
+
 class CompiledTemplate:
     """A template ready to render: compiled parts plus the untouched parts' stored bytes."""
 
@@ -93,21 +112,7 @@ class CompiledTemplate:
         self.static = package.untagged
         env = make_environment()
         for part in package.rendered:
-            tree, lined = parse_part(env, part, path)
-            counts_output = prepare_for_render(tree)
-            try:
-                template = env.from_string(tree)
-            except TemplateError as exc:
-                raise _problem(path, part.name, lined, getattr(exc, "lineno", None),
-                               f"cannot be rendered: {exc.message}") from None
-            if counts_output:
-                template.root_render_func.__globals__["escape"] = _counted_escape
-            is_body = part.kind == "body"
-            self.parts[part.name] = CompiledPart(
-                part.name, template, lined, part.prefix, part.suffix,
-                fix_grid=is_body and part.tree is not None
-                and grid_may_change(part.tree, part.source, str(path)),
-                drawings=is_body and "wp:docPr" in part.source)
+            self.parts[part.name] = compile_part(env, part, path)
         self.layout = PackageLayout(package.archive, [*self.parts, *self.static])
 
     def render(self, context: Mapping[str, Any]) -> bytes:

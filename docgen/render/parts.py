@@ -74,9 +74,16 @@ class TemplatePackage:
 
     path: Path
     archive: zipfile.ZipFile
-    rendered: list[PartSource] = field(default_factory=list)
+    rendered: list[PartSource] = field(default_factory=list)  # those with tags
+    plain: list[PartSource] = field(default_factory=list)  # those without
     untagged: dict[str, bytes] = field(default_factory=dict)  # rendered once, when prepared
     unrendered: list[str] = field(default_factory=list)  # other word/ parts: endnotes, ...
+    reader: _Reader | None = None
+
+    def unrendered_trees(self) -> dict[str, etree._Element]:
+        """The other parts under word/, parsed (for the check: tags there stay as typed)."""
+        assert self.reader is not None
+        return {name: self.reader.parse(name, _STORED_PARSER) for name in self.unrendered}
 
 
 def read_template(path: Path, data: bytes) -> TemplatePackage:
@@ -118,13 +125,14 @@ class _Reader:
         return root
 
     def package(self) -> TemplatePackage:
-        found = TemplatePackage(self.path, self.archive)
+        found = TemplatePackage(self.path, self.archive, reader=self)
         main = self.main_part()
         body_tree = self.parse(main, _DOCX_PARSER)
         found.rendered.append(_body_source(main, body_tree))
         for kind, name in self.headers_and_footers(main):
             tree = self.parse(name, _DOCX_PARSER)
-            found.rendered.append(PartSource(name, kind, patch_xml(_text(tree)), tree=tree))
+            found.rendered.append(PartSource(name, kind, patch_xml(_text(tree)), _DECLARATION,
+                                             tree=tree))
         for name in self.parts_of_type(_FOOTNOTES_TYPE):
             tree = self.parse(name, _STORED_PARSER)
             found.rendered.append(PartSource(name, "footnotes", patch_xml(_text(tree)),
@@ -134,14 +142,13 @@ class _Reader:
                 tree = self.parse(name, _STORED_PARSER)
                 found.rendered.append(PartSource(name, "properties", patch_xml(_text(tree)),
                                                  _DECLARATION, tree=tree))
-        kept = []
-        for part in found.rendered:
-            if part.tagged:
-                kept.append(part)
-            elif part.kind != "properties" and (static := _finished_if_changed(part)):
+        processed = {part.name for part in found.rendered}
+        found.plain = [part for part in found.rendered if not part.tagged]
+        found.rendered = [part for part in found.rendered if part.tagged]
+        for part in found.plain:
+            if part.kind != "properties" and (static := _finished_if_changed(part)):
                 found.untagged[part.name] = static
-        found.rendered = kept
-        rendered_names = {part.name for part in kept} | set(found.untagged) | {main}
+        rendered_names = processed | {main}
         found.unrendered = sorted(name for name in self.names - rendered_names
                                   if name.startswith("word/") and name.endswith(".xml"))
         return found

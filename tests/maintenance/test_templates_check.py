@@ -74,8 +74,8 @@ def test_five_mistakes_five_located_messages(broken: Path) -> None:
     assert "“pupil.surnam” is not a variable this document has" in joined
     assert "a tag starts here but does not end in the same paragraph" in joined
     assert "{%p endiff %} is not a tag docgen knows; did you mean {%p endif %}?" in joined
-    assert ("this loop starts in one table row and ends in another: write {%tr for … %}"
-            in joined)
+    assert ("this for block starts in one table row and ends in another: write {%tr for … %} "
+            "and {%tr endfor %} so it keeps or repeats whole rows" in joined)
     assert "error: header1, paragraph 1 (near “{{ pupil. }} · Confidential”)" in joined
     assert "body, table 3, row 2, cell 1" in joined  # where the targets loop starts
     assert "body, table 2, row 3, cell 2 (near “{{ plan.start_date”)" in joined
