@@ -13,12 +13,14 @@ from dataclasses import dataclass
 
 from jinja2 import TemplateSyntaxError, nodes
 
+from docgen.render import limits
 from docgen.render.environment import make_environment
-from docgen.render.features import findings, rich_tag_message
+from docgen.render.features import findings, range_size, rich_tag_message
 
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _BLOCK = re.compile(r"^\{%-?\s*(?:(p|tr|tc|r)\s+)?(\w+)")
-_OPENERS = {"for": "endfor", "if": "endif", "with": "endwith", "macro": "endmacro"}
+_OPENERS = {"for": "endfor", "if": "endif", "with": "endwith", "macro": "endmacro",
+            "autoescape": "endautoescape"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _JINJA_STATEMENTS = ("set", "raw", "endraw", "include", "import", "extends", "block", "call",
                      "filter", "break", "continue")
@@ -74,6 +76,7 @@ class TagChecker:
         self.out: list[Located] = []
         self.stack: list[tuple[str, Paragraph, str | None]] = []
         self.scopes: list[dict[str, str | None]] = [{}]
+        self.rounds = [1]  # how often the open loops over numbered ranges go round, together
 
     def run(self, paras: list[Paragraph]) -> list[Located]:
         for para in paras:
@@ -120,6 +123,7 @@ class TagChecker:
             # a misspelt closer: say so once, and close the block so nothing else cascades
             opener = self.stack.pop()[0]
             self.scopes.pop()
+            self.rounds.pop()
             prefix = f"{kind} " if kind else ""
             self.error(para, f"{tag} is not a tag docgen knows; did you mean "
                              f"{{%{prefix}{_OPENERS[opener]} %}}?")
@@ -139,14 +143,21 @@ class TagChecker:
         tree = self.expression(para, tag, plain + "{% " + _OPENERS[word] + " %}")
         self.stack.append((word, para, kind))
         scope = dict(self.scopes[-1])
+        rounds = self.rounds[-1]
         if word == "for" and tree is not None:
             loop = next(tree.find_all(nodes.For))
+            size = range_size(loop.iter)
+            if size and rounds > 1 and rounds * size > limits.MAX_LOOP_ITEMS:
+                self.error(para, f"{tag}: these loops go round {rounds * size:,} times, more "
+                                 f"than one document may ({limits.MAX_LOOP_ITEMS:,})")
+            rounds *= size or 1
             iterable = _path_of(loop.iter, scope)
             for target in _targets(loop):
                 scope[target.name] = (f"{iterable[0]}[]" if iterable and not iterable[1]
                                       else None)
             scope["loop"] = None
         self.scopes.append(scope)
+        self.rounds.append(rounds)
 
     def closer(self, para: Paragraph, tag: str, word: str) -> None:
         if not self.stack or self.stack[-1][0] != _CLOSERS[word]:
@@ -154,6 +165,7 @@ class TagChecker:
             return
         opener, start, opener_kind = self.stack.pop()
         self.scopes.pop()
+        self.rounds.pop()
         if opener_kind is not None or not start.cell or not para.cell:
             return
         if start.row != para.row and opener in ("for", "if"):

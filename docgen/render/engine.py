@@ -32,6 +32,8 @@ from docgen.render.parts import BODY, CORE, CUSTOM, PartSource, read_template
 from docgen.render.zipcopy import PackageLayout
 
 _PARAGRAPH = re.compile(r"<w:p([ >])")
+_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 
 
 @dataclass(frozen=True)
@@ -68,15 +70,16 @@ def parse_part(env: Any, part: PartSource, path: Path) -> tuple[nodes.Template, 
 
 
 def _refuse_rich_tags(part: PartSource, path: Path) -> None:
-    if part.tree is None or not any(tag in part.source for tag in ("{{ ", "{{")):
+    if part.tree is None or "{{" not in part.source:
         return
-    for text_element in part.tree.iter("{*}t"):
-        text = text_element.text or ""
+    for paragraph in part.tree.iter(_P):
+        text = "".join(t.text or "" for t in paragraph.iter(_T))  # runs joined, as docxtpl
         for opener in RICH_TAGS:
             if opener in text:
-                raise TemplateProblem(f"the template uses a tag docgen does not offer in "
-                                      f"{_part_label(part.name)}: {rich_tag_message(opener)}",
-                                      file=str(path), hint=_CHECK_HINT)
+                raise TemplateProblem(
+                    f"a tag in {_part_label(part.name)} cannot be rendered: "
+                    f"{rich_tag_message(opener)}", file=str(path),
+                    hint=f"Near the text: {' '.join(text.split())[:120]!r}. {_CHECK_HINT}")
 
 
 _CHECK_HINT = "Run 'docgen templates check' on it to see every problem and where it is."

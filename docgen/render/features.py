@@ -49,7 +49,7 @@ def findings(tree: nodes.Template, env: Any) -> list[Finding]:
 def rich_tag_message(tag: str) -> str | None:
     for opener, what in RICH_TAGS.items():
         if tag.startswith(opener):
-            return (f"{opener.strip()} … }} shows {what}, which docgen does not offer (its "
+            return (f"{opener.strip()} … }}}} shows {what}, which docgen does not offer (its "
                     "values are plain text): write {{ … }}")
     return None
 
@@ -132,7 +132,8 @@ def _too_much(node: nodes.Node) -> str | None:
         elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr):
             owner = _constant(node.node.node)
             args = tuple(_constant(a) for a in node.args)
-            if isinstance(owner, str) and _NOT_CONSTANT not in args:
+            if _NOT_CONSTANT not in args:  # a text not known here is checked as ''
+                owner = owner if isinstance(owner, str) else ""
                 limits.check_call(getattr(owner, node.node.attr, None), args, {})
     except limits.LimitExceeded as exc:
         return f"this asks for more than one document may take: {exc.message}"
@@ -146,10 +147,9 @@ def _filter_findings(tree: nodes.Template) -> Iterator[tuple[int, str]]:
         widths = _FILTER_WIDTHS.get(node.name)
         if widths is None or node.node is None:
             continue
-        try:
+        try:  # what is not known here (the value, usually) is checked as ''
             values = [_constant(node.node), *(_constant(a) for a in node.args)]
-            if _NOT_CONSTANT in values:
-                continue
+            values = ["" if v is _NOT_CONSTANT else v for v in values]
             limits.check_width(widths(*values), f"'{node.name}'")
         except limits.LimitExceeded as exc:
             yield node.lineno, f"this asks for more than one document may take: {exc.message}"
@@ -163,9 +163,9 @@ def _nested_loops(tree: nodes.Template) -> Iterator[tuple[int, str]]:
     def walk(node: nodes.Node, rounds: int) -> Iterator[tuple[int, str]]:
         for child in node.iter_child_nodes():
             if isinstance(child, nodes.For):
-                size = _range_size(child.iter)
+                size = range_size(child.iter)
                 total = rounds * (size or 1)
-                if size and total > limits.MAX_LOOP_ITEMS:
+                if size and rounds > 1 and total > limits.MAX_LOOP_ITEMS:
                     yield (child.lineno, f"these loops go round {total:,} times, more than "
                                          f"one document may ({limits.MAX_LOOP_ITEMS:,})")
                     continue
@@ -175,7 +175,8 @@ def _nested_loops(tree: nodes.Template) -> Iterator[tuple[int, str]]:
     yield from walk(tree, 1)
 
 
-def _range_size(node: nodes.Node) -> int | None:
+def range_size(node: nodes.Node) -> int | None:
+    """How many numbers a loop over ``range`` written with numbers takes (else None)."""
     if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) \
             and node.node.name == "range":
         try:
