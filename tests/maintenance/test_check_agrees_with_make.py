@@ -150,3 +150,47 @@ def test_make_with_a_bad_maintainer_template_names_it(tmp_path: Path,
     check = CliRunner().invoke(main, ["templates", "check", str(own / "iep.docx")])
     assert check.exit_code == 2
     assert "this template is empty, not a Word document" in check.stderr
+
+
+def _retitled(source: Path, target: Path, old: str, new: str) -> None:
+    import io
+    import zipfile
+
+    package = zipfile.ZipFile(source)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as written:
+        for info in package.infolist():
+            data = package.read(info)
+            if info.filename == "word/document.xml":
+                assert old.encode() in data, old
+                data = data.replace(old.encode(), new.encode(), 1)
+            written.writestr(info, data)
+    target.write_bytes(out.getvalue())
+
+
+def test_a_maintainers_folder_reaches_every_document(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pack's cover and sections and the leaflet for any parent use the maintainer's
+    templates, as every other document does."""
+    from docgen.packs.assemble import assemble
+    from docgen.packs.checklist import check_case
+    from tests.docx_helpers import all_text
+
+    bundled = data_dir("templates")
+    own = tmp_path / "own"
+    own.mkdir()
+    _retitled(bundled / "pack_cover.docx", own / "pack_cover.docx",
+              "Request for statutory assessment", "County request for statutory assessment")
+    _retitled(bundled / "hf_iep.docx", own / "hf_iep.docx", "High Focus IEP",
+              "County High Focus IEP")
+    _retitled(bundled / "leaflet.docx", own / "leaflet.docx", "Special educational needs",
+              "County special educational needs")
+    monkeypatch.setenv("DOCGEN_TEMPLATES", str(own))
+    case = Path(__file__).resolve().parents[2] / "samples" / "zofia-wisniewska" / "case"
+    text = all_text(assemble(check_case(case), draft=False))
+    assert "County request for statutory assessment" in text
+    assert "County High Focus IEP" in text
+    from docgen.families.parents import render_generic_leaflet
+
+    leaflet = all_text(render_generic_leaflet("Oak School", "Ms Reed"))
+    assert "County special educational needs" in leaflet
