@@ -13,52 +13,16 @@ comments) are reported: they would stay in the document as typed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-
-from lxml import etree
 
 from docgen.errors import TemplateProblem
 from docgen.forms.ns import qn
-from docgen.forms.text import text_of
-from docgen.maintenance.tag_checker import Located, Paragraph, TagChecker, short
 from docgen.maintenance.variables import known_paths, required_paths
 from docgen.render.environment import make_environment
 from docgen.render.parts import BODY, CORE, CUSTOM, PartSource, TemplatePackage, read_template
+from docgen.render.tags import Located, TagChecker, paragraphs, properties, short
 
 __all__ = ["Located", "check_template", "paragraphs", "unshown_required_fields"]
-
-_W_T = qn("w:t")
-
-
-def paragraphs(root: etree._Element) -> Iterator[Paragraph]:
-    tables: dict[etree._Element, int] = {}
-    for index, p in enumerate(root.iter(qn("w:p"))):
-        tags_text = "".join(t.text or "" for t in p.iter(_W_T)
-                            if next(t.iterancestors(qn("w:p"))) is p)
-        cell = next(p.iterancestors(qn("w:tc")), None)
-        if cell is None:
-            yield Paragraph(index, f"paragraph {index + 1}", text_of(p), tags_text)
-            continue
-        row = cell.getparent()
-        table = row.getparent()
-        number = tables.setdefault(table, len(tables) + 1)
-        row_no = table.findall(qn("w:tr")).index(row) + 1
-        cell_no = row.findall(qn("w:tc")).index(cell) + 1
-        yield Paragraph(index, f"table {number}, row {row_no}, cell {cell_no}", text_of(p),
-                        tags_text, (number, row_no, cell_no))
-
-
-def _properties(root: etree._Element) -> Iterator[Paragraph]:
-    """Each document property with text, as a paragraph of its own."""
-    for index, element in enumerate(root.iter()):
-        text = element.text or ""
-        if not ("{{" in text or "{%" in text) or len(element):
-            continue
-        name = element.getparent().get("name") if element.getparent() is not None else None
-        label = name or etree.QName(element).localname
-        yield Paragraph(index, f"property “{label}”", text, text)
-
 
 # Derived names that show form fields: a template showing full_name shows the names.
 SHOWS = {"pupil.full_name": ("pupil.forename", "pupil.surname"),
@@ -79,7 +43,7 @@ def check_template(path: Path, document_key: str | None,
     known = known_paths(document_key) if document_key else None
     for part in _all_parts(package):
         label = part_label(part.name)
-        paras = list(_properties(part.tree) if part.kind == "properties"
+        paras = list(properties(part.tree) if part.kind == "properties"
                      else paragraphs(part.tree))
         found = TagChecker(label, known, used).run(paras)
         problems += found or _as_make_compiles(path, part, label)

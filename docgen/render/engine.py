@@ -29,6 +29,7 @@ from docgen.render.environment import escape_output, make_environment
 from docgen.render.features import RICH_TAGS, findings, prepare_for_render, rich_tag_message
 from docgen.render.grids import grid_may_change
 from docgen.render.parts import BODY, CORE, CUSTOM, PartSource, read_template
+from docgen.render.tags import TagChecker, paragraphs, properties
 from docgen.render.zipcopy import PackageLayout
 
 _PARAGRAPH = re.compile(r"<w:p([ >])")
@@ -56,6 +57,7 @@ def parse_part(env: Any, part: PartSource, path: Path) -> tuple[nodes.Template, 
     """The part's parsed source (docxtpl's), refused with the place when Jinja cannot read
     it, when it uses a tag docgen does not render as docxtpl does, or asks for too much."""
     _refuse_rich_tags(part, path)
+    _refuse_misplaced_tags(part, path)
     lined = lined_source(part.source)
     try:
         tree = env.parse(lined)
@@ -80,6 +82,21 @@ def _refuse_rich_tags(part: PartSource, path: Path) -> None:
                     f"a tag in {_part_label(part.name)} cannot be rendered: "
                     f"{rich_tag_message(opener)}", file=str(path),
                     hint=f"Near the text: {' '.join(text.split())[:120]!r}. {_CHECK_HINT}")
+
+
+def _refuse_misplaced_tags(part: PartSource, path: Path) -> None:
+    """The rules of tags and blocks ``templates check`` applies (a tag split over paragraphs,
+    a block over table rows not marked tr...), so make never renders what the check refuses."""
+    if part.tree is None:
+        return
+    paras = properties(part.tree) if part.kind == "properties" else paragraphs(part.tree)
+    errors = TagChecker(_part_label(part.name)).run(list(paras))
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise TemplateProblem(
+            f"a tag in {_part_label(part.name)} cannot be rendered: {errors[0].message}{more}",
+            file=str(path),
+            hint=f"Near the text: {errors[0].text!r} ({errors[0].where}). {_CHECK_HINT}")
 
 
 _CHECK_HINT = "Run 'docgen templates check' on it to see every problem and where it is."

@@ -120,6 +120,12 @@ def test_reaching_python_internals_is_refused(tmp_path: Path) -> None:
     document = house_style.new_document("x")
     document.add_paragraph("{{ ''.__class__.__mro__[1].__subclasses__() }}")
     document.save(str(tiny))
+    with pytest.raises(TemplateProblem) as caught:  # make refuses it as the check does
+        CompiledTemplate(tiny, tiny.read_bytes()).render({})
+    assert "reaches into Python's internals" in caught.value.format_message()
+    document = house_style.new_document("x")
+    document.add_paragraph("{{ (''|attr('__cl' ~ 'ass__')).__name__ }}")
+    document.save(str(tiny))
     with pytest.raises(TemplateProblem) as caught:  # and the renderer's sandbox refuses it
         CompiledTemplate(tiny, tiny.read_bytes()).render({})
     assert "unsafe" in caught.value.format_message()

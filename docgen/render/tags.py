@@ -1,5 +1,8 @@
 """Checks the tags of one part paragraph by paragraph, keeping the open blocks and loops.
 
+Used by ``make`` when it compiles a template (the rules of tags and blocks, so it refuses
+what the check refuses) and by ``templates check`` (which also knows the variables).
+
 Each tag is read as Jinja will read it after docxtpl's preprocessing: the text as stored
 (``&`` as ``&amp;``) with Word's curly quotes made straight. Then it is parsed, checked for
 what docgen refuses (the same ``findings`` ``make`` uses) and for the variables it reads.
@@ -12,7 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jinja2 import TemplateSyntaxError, nodes
+from lxml import etree
 
+from docgen.forms.ns import qn
+from docgen.forms.text import text_of
 from docgen.render import limits
 from docgen.render.environment import make_environment
 from docgen.render.features import findings, range_size, rich_tag_message
@@ -25,6 +31,7 @@ _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _JINJA_STATEMENTS = ("set", "raw", "endraw", "include", "import", "extends", "block", "call",
                      "filter", "break", "continue")
 # What docxtpl's clean_tags makes of the text inside a tag.
+_T = qn("w:t")
 _STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
@@ -62,6 +69,35 @@ class Located:
         return f"{self.severity}: {self.part}, {self.where} (near “{self.text}”): {self.message}"
 
 
+def paragraphs(root: etree._Element) -> Iterator[Paragraph]:
+    tables: dict[etree._Element, int] = {}
+    for index, p in enumerate(root.iter(qn("w:p"))):
+        tags_text = "".join(t.text or "" for t in p.iter(_T)
+                            if next(t.iterancestors(qn("w:p"))) is p)
+        cell = next(p.iterancestors(qn("w:tc")), None)
+        if cell is None:
+            yield Paragraph(index, f"paragraph {index + 1}", text_of(p), tags_text)
+            continue
+        row = cell.getparent()
+        table = row.getparent()
+        number = tables.setdefault(table, len(tables) + 1)
+        row_no = table.findall(qn("w:tr")).index(row) + 1
+        cell_no = row.findall(qn("w:tc")).index(cell) + 1
+        yield Paragraph(index, f"table {number}, row {row_no}, cell {cell_no}", text_of(p),
+                        tags_text, (number, row_no, cell_no))
+
+
+def properties(root: etree._Element) -> Iterator[Paragraph]:
+    """Each document property with text, as a paragraph of its own."""
+    for index, element in enumerate(root.iter()):
+        text = element.text or ""
+        if not ("{{" in text or "{%" in text) or len(element):
+            continue
+        name = element.getparent().get("name") if element.getparent() is not None else None
+        label = name or etree.QName(element).localname
+        yield Paragraph(index, f"property “{label}”", text, text)
+
+
 def short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= 60 else text[:57] + "..."
@@ -70,8 +106,10 @@ def short(text: str) -> str:
 class TagChecker:
     """Walks one part's paragraphs in order, keeping the open blocks and loop variables."""
 
-    def __init__(self, part: str, known: frozenset[str] | None, used: set[str]):
-        self.part, self.known, self.used = part, known, used
+    def __init__(self, part: str, known: frozenset[str] | None = None,
+                 used: set[str] | None = None):
+        self.part, self.known = part, known
+        self.used = used if used is not None else set()
         self.env = make_environment()
         self.out: list[Located] = []
         self.stack: list[tuple[str, Paragraph, str | None]] = []
