@@ -42,8 +42,6 @@ class CompiledPart:
     name: str
     template: Template
     lined: str  # the source with each paragraph on its own line, to say where a problem is
-    prefix: bytes
-    suffix: bytes
     fix_grid: bool = False  # cells may be added or removed, so the grid must be fixed
     drawings: bool = False  # wp:docPr ids must stay unique when loops copy drawings
 
@@ -115,7 +113,7 @@ def compile_part(env: Any, part: PartSource, path: Path) -> CompiledPart:
         template.root_render_func.__globals__["escape"] = _counted_escape
     is_body = part.kind == "body"
     return CompiledPart(
-        part.name, template, lined, part.prefix, part.suffix,
+        part.name, template, lined,
         fix_grid=is_body and part.tree is not None
         and grid_may_change(part.tree, part.source, str(path)),
         drawings=is_body and "wp:docPr" in part.source)
@@ -137,7 +135,7 @@ class CompiledTemplate:
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The .docx bytes for one context."""
-        changed: dict[str, bytes] = dict(self.static)
+        changed = dict(self.static)
         budget = limits.start_budget()
         try:
             for name, part in self.parts.items():
@@ -182,8 +180,9 @@ class CompiledTemplate:
         if part.fix_grid or part.drawings:
             tree = fix_tables(data)
             fix_docpr_ids(tree)
-            data = etree.tostring(tree, encoding="UTF-8")
-        return part.prefix + data + part.suffix
+            data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
+                                  standalone=True)
+        return data
 
 
 def _counted_escape(value: Any) -> Any:

@@ -60,12 +60,12 @@ def _spend(items: int) -> None:
                             "document")
 
 
-def counted(iterable: Any, weight: int = 1) -> Iterator[Any]:
+def counted(iterable: Any, weight: int = 1) -> Any:
     """What a ``for`` loop iterates: the same items, each round counted against the budget
     (``weight`` rounds for a loop with a long text inside)."""
     if type(iterable) in (list, tuple, dict) and len(iterable) < 64:
         _spend(len(iterable) * weight)  # the common case, a short list from the form
-        return iter(iterable)
+        return iterable  # itself, so the loop knows its length (loop.last) as before
     return _counting(iterable, weight)
 
 

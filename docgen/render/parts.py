@@ -51,16 +51,12 @@ _STORED_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_d
 
 @dataclass
 class PartSource:
-    """One part as Jinja will see it.
-
-    ``source`` is the patched text; ``prefix`` and ``suffix`` are the bytes written around
-    the rendered text (for the body: the document element and what follows the body)."""
+    """One part as Jinja will see it: the patched text, with the XML declaration (and, for
+    the body, the document around it) as plain text to copy."""
 
     name: str
     kind: str  # "body", "header", "footer", "footnotes", "properties"
     source: str
-    prefix: bytes = b""
-    suffix: bytes = b""
     tree: etree._Element | None = None  # the part as parsed (for the grid and the check)
 
     @property
@@ -131,17 +127,18 @@ class _Reader:
         found.rendered.append(_body_source(main, body_tree))
         for kind, name in self.headers_and_footers(main):
             tree = self.parse(name, _DOCX_PARSER)
-            found.rendered.append(PartSource(name, kind, patch_xml(_text(tree)), _DECLARATION,
+            found.rendered.append(PartSource(name, kind, _DECLARATION + patch_xml(_text(tree)),
                                              tree=tree))
         for name in self.parts_of_type(_FOOTNOTES_TYPE):
             tree = self.parse(name, _STORED_PARSER)
-            found.rendered.append(PartSource(name, "footnotes", patch_xml(_text(tree)),
-                                             _DECLARATION, tree=tree))
+            found.rendered.append(PartSource(name, "footnotes",
+                                             _DECLARATION + patch_xml(_text(tree)), tree=tree))
         for name in (CORE, CUSTOM):
             if name in self.names:
                 tree = self.parse(name, _STORED_PARSER)
-                found.rendered.append(PartSource(name, "properties", patch_xml(_text(tree)),
-                                                 _DECLARATION, tree=tree))
+                found.rendered.append(PartSource(name, "properties",
+                                                 _DECLARATION + patch_xml(_text(tree)),
+                                                 tree=tree))
         processed = {part.name for part in found.rendered}
         found.plain = [part for part in found.rendered if not part.tagged]
         found.rendered = [part for part in found.rendered if part.tagged]
@@ -196,7 +193,7 @@ class _Reader:
         return found
 
 
-_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>"
 _PLACE = "docgen-body-goes-here"
 
 
@@ -212,16 +209,30 @@ def _body_source(name: str, tree: etree._Element) -> PartSource:
     if body is None:
         return PartSource(name, "body", "", tree=tree)
     source = patch_xml(_text(body))
+    if not body.attrib:
+        # Written alone, the body declares every namespace of the document again; in its
+        # place they are declared already, and rendering 1.5 KB less for every document
+        # shows in the time. (The grid fix, which parses the body alone, puts them back.)
+        source = "<w:body>" + source[source.index(">") + 1:]
     shell = etree.fromstring(etree.tostring(tree), parser=_STORED_PARSER)
     placeholder = shell.find(f"{{{_W}}}body")
     for child in list(placeholder):
         placeholder.remove(child)
     placeholder.text = _PLACE
-    written = etree.tostring(shell, xml_declaration=True, encoding="UTF-8", standalone=True)
-    place = written.index(_PLACE.encode())
-    start = written.rindex(b"<", 0, place)  # the <w:body> start tag
-    end = written.index(b">", place) + 1  # through </w:body>
-    return PartSource(name, "body", source, written[:start], written[end:], tree=body)
+    written = etree.tostring(shell, encoding="unicode")
+    place = written.index(_PLACE)
+    start = written.rindex("<", 0, place)  # the <w:body> start tag
+    end = written.index(">", place) + 1  # through </w:body>
+    prefix, suffix = _DECLARATION + written[:start], written[end:]
+    return PartSource(name, "body", _literal(prefix) + source + _literal(suffix), tree=body)
+
+
+def _literal(text: str) -> str:
+    """Text copied as it is: the document around the body holds no tags, but if its XML
+    ever had braces in it, Jinja must not read them."""
+    if any(opener in text for opener in _TAG_OPENERS):
+        return "{% raw %}" + text + "{% endraw %}"
+    return text
 
 
 def _finished_if_changed(part: PartSource) -> bytes | None:
@@ -230,4 +241,4 @@ def _finished_if_changed(part: PartSource) -> bytes | None:
     finished = finish_xml(part.source)
     if finished == part.source.encode("utf-8"):
         return None
-    return part.prefix + finished + part.suffix
+    return finished

@@ -94,7 +94,7 @@ def _context(draw: st.DrawFn) -> dict:
             "columns": draw(st.lists(_TEXT, max_size=3)), "date": "2026-03-05"}
 
 
-@settings(max_examples=40, deadline=None,
+@settings(max_examples=25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(template=_template(), context=_context())
 def test_what_check_accepts_renders_as_docxtpl(template: bytes, context: dict,
