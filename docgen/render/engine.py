@@ -88,7 +88,8 @@ def _refuse_misplaced_tags(part: PartSource, path: Path) -> None:
     if part.tree is None:
         return
     paras = properties(part.tree) if part.kind == "properties" else paragraphs(part.tree)
-    errors = TagChecker(_part_label(part.name)).run(list(paras))
+    errors = [found for found in TagChecker(_part_label(part.name)).run(list(paras))
+              if found.severity == "error"]
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise TemplateProblem(
@@ -214,10 +215,15 @@ def _part_label(name: str) -> str:
 
 
 def _nearby_text(source: str, lineno: int | None) -> str:
+    """The text of the paragraph on that line (the lined source has one per line), or of
+    the lines around it when that one has none."""
     lines = source.splitlines()
-    start = max((lineno or 1) - 2, 0)
-    text = " ".join(re.sub(r"<[^>]+>", "", line) for line in lines[start:start + 3])
-    return " ".join(text.split())[:120]
+    index = min(max((lineno or 1) - 1, 0), max(len(lines) - 1, 0))
+    for window in (lines[index:index + 1], lines[max(index - 1, 0):index + 2]):
+        text = " ".join(" ".join(re.sub(r"<[^>]+>", "", line) for line in window).split())
+        if text:
+            return text[:120]
+    return ""
 
 
 _CACHE: dict[str, CompiledTemplate] = {}

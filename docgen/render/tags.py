@@ -232,7 +232,16 @@ class TagChecker:
             return None
         for finding in findings(tree, self.env):
             self.error(para, f"{tag}: {finding.message}")
+        if any(isinstance(call.node, nodes.Name) and call.node.name == "range"
+               and range_size(call) is None for call in tree.find_all(nodes.Call)):
+            self.out.append(Located(
+                "warning", f"{tag} loops over a range whose size comes from the data: docgen "
+                           f"stops a document whose loops go round more than "
+                           f"{limits.MAX_LOOP_ITEMS:,} times", self.part, para.where,
+                short(para.text), para.index))
         for path, unsafe in _paths_in(tree, self.scopes[-1]):
+            if not unsafe and path.split(".")[0] in self.env.globals:
+                continue  # range, dict, namespace...: Jinja's own, not the document's
             self.used.add(path)
             if unsafe:
                 self.error(para, f"“{path}” reaches into Python's internals, which templates "

@@ -194,3 +194,18 @@ def test_a_maintainers_folder_reaches_every_document(tmp_path: Path,
 
     leaflet = all_text(render_generic_leaflet("Oak School", "Ms Reed"))
     assert "County special educational needs" in leaflet
+
+
+def test_a_range_sized_by_the_data_is_a_warning_not_an_unknown_variable(tmp_path: Path
+                                                                        ) -> None:
+    from docgen.maintenance.template_check import check_template
+
+    path = tmp_path / "leaflet.docx"
+    path.write_bytes(build(paragraph(
+        "{% for i in range(school.name|length) %}{{ loop.index }}{% endfor %}")))
+    problems = [p.format() for p in check_template(path, "leaflet")]
+    assert problems == [
+        "warning: body, paragraph 1 (near “{% for i in range(school.name|length) %}{{ "
+        "loop.index }}{% e...”): {% for i in range(school.name|length) %} loops over a range "
+        "whose size comes from the data: docgen stops a document whose loops go round more "
+        "than 100,000 times"]
