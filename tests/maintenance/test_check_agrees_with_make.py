@@ -206,6 +206,6 @@ def test_a_range_sized_by_the_data_is_a_warning_not_an_unknown_variable(tmp_path
     problems = [p.format() for p in check_template(path, "leaflet")]
     assert problems == [
         "warning: body, paragraph 1 (near “{% for i in range(school.name|length) %}{{ "
-        "loop.index }}{% e...”): {% for i in range(school.name|length) %} loops over a range "
+        "loop.index }}{...”): {% for i in range(school.name|length) %} loops over a range "
         "whose size comes from the data: docgen stops a document whose loops go round more "
         "than 100,000 times"]
