@@ -11,7 +11,7 @@ from lxml import etree
 
 from docgen.forms.ns import qn
 from docgen.forms.package import SAFE_PARSER
-from docgen.maintenance.template_check import Located
+from docgen.render.tags import Located
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 COMMENTS_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"

@@ -18,11 +18,14 @@ from docgen.resources import data_dir, template_path
 def template_properties(path: Path) -> dict[str, str]:
     from lxml import etree
 
-    with zipfile.ZipFile(path) as archive:
-        if "docProps/custom.xml" not in archive.namelist():
-            return {}
-        return read_custom_properties(etree.fromstring(archive.read("docProps/custom.xml"),
-                                                       parser=SAFE_PARSER))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "docProps/custom.xml" not in archive.namelist():
+                return {}
+            return read_custom_properties(etree.fromstring(
+                archive.read("docProps/custom.xml"), parser=SAFE_PARSER))
+    except (zipfile.BadZipFile, OSError, etree.XMLSyntaxError):
+        return {}  # not a Word document: the check itself says so
 
 
 def template_version(path: Path) -> str:

@@ -1,80 +1,28 @@
 """Checks a template and reports every problem at once, located as its author sees it.
 
-Each tagged part (body, headers, footers) is read paragraph by paragraph: where it is (part,
-paragraph number, or table, row and cell) and its visible text. Tags are checked in that text:
-tags Word split across paragraphs, unbalanced blocks, loops over table rows not marked ``tr``,
-expressions Jinja cannot parse. Then the whole part is parsed as docgen renders it and every
-variable path is compared with what the document type provides; attribute names starting with
-an underscore (a way out of the sandbox) are refused.
+The parts checked are those ``make`` renders, read the way it reads them (the body, every
+header and footer, the footnotes, the document properties). Each is read paragraph by
+paragraph — where it is (part, paragraph number, or table, row and cell) and its text — and
+its tags are checked as Jinja will read them: tags Word split across paragraphs, unbalanced
+blocks, blocks over table rows or cells not marked ``tr``/``tc``, what docgen does not offer
+(filters, rich text, ``safe``), work beyond the limits, variables the document type does not
+have, names reaching into Python. Then the part is compiled exactly as ``make`` compiles it,
+so whatever would stop ``make`` stops the check too. Tags in parts nobody renders (endnotes,
+comments) are reported: they would stay in the document as typed.
 """
 
 from __future__ import annotations
 
-import re
-import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import TemplateSyntaxError, nodes
-from lxml import etree
-
+from docgen.errors import TemplateProblem
 from docgen.forms.ns import qn
-from docgen.forms.package import SAFE_PARSER
-from docgen.forms.text import text_of
 from docgen.maintenance.variables import known_paths, required_paths
 from docgen.render.environment import make_environment
+from docgen.render.parts import BODY, CORE, CUSTOM, PartSource, TemplatePackage, read_template
+from docgen.render.tags import Located, TagChecker, paragraphs, properties, short
 
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-_BLOCK = re.compile(r"^\{%-?\s*(?:(p|tr|tc|r)\s+)?(\w+)")
-_OPENERS = {"for": "endfor", "if": "endif", "with": "endwith", "macro": "endmacro"}
-_CLOSERS = {v: k for k, v in _OPENERS.items()}
-_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
-
-
-@dataclass(frozen=True)
-class Located:
-    """One problem, where the author will find it."""
-
-    severity: str
-    message: str
-    part: str  # "body", "header1", …
-    where: str  # "paragraph 12" or "table 2, row 3, cell 1"
-    text: str  # the paragraph's visible text (shortened)
-    paragraph: int | None = None  # index among the part's paragraphs (for comments)
-
-    def format(self) -> str:
-        return f"{self.severity}: {self.part}, {self.where} (near “{self.text}”): {self.message}"
-
-
-@dataclass
-class _Paragraph:
-    index: int
-    where: str
-    text: str
-    row: tuple[int, int] | None  # (table, row) when inside a table
-
-
-def paragraphs(root: etree._Element) -> Iterator[_Paragraph]:
-    tables: dict[etree._Element, int] = {}
-    for index, p in enumerate(root.iter(qn("w:p"))):
-        cell = next(p.iterancestors(qn("w:tc")), None)
-        if cell is None:
-            yield _Paragraph(index, f"paragraph {index + 1}", text_of(p), None)
-            continue
-        row = cell.getparent()
-        table = row.getparent()
-        number = tables.setdefault(table, len(tables) + 1)
-        row_no = table.findall(qn("w:tr")).index(row) + 1
-        cell_no = row.findall(qn("w:tc")).index(cell) + 1
-        yield _Paragraph(index, f"table {number}, row {row_no}, cell {cell_no}", text_of(p),
-                         (number, row_no))
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 60 else text[:57] + "..."
-
+__all__ = ["Located", "check_template", "paragraphs", "unshown_required_fields"]
 
 # Derived names that show form fields: a template showing full_name shows the names.
 SHOWS = {"pupil.full_name": ("pupil.forename", "pupil.surname"),
@@ -87,21 +35,84 @@ SHOWS = {"pupil.full_name": ("pupil.forename", "pupil.surname"),
 
 def check_template(path: Path, document_key: str | None,
                    used: set[str] | None = None) -> list[Located]:
-    """Every problem in one template; ``used`` collects the variable paths it shows."""
-    archive = zipfile.ZipFile(path)
+    """Every problem in one template; ``used`` collects the variable paths it shows.
+    A file that is not a Word document raises ``UnusableInput`` (docgen's exit 2)."""
+    package = read_template(path, path.read_bytes())
     problems: list[Located] = []
     used = used if used is not None else set()
     known = known_paths(document_key) if document_key else None
-    for name in archive.namelist():
-        match = _PART.match(name)
-        if not match:
-            continue
-        part = "body" if match.group(1) == "document" else match.group(1)
-        root = etree.fromstring(archive.read(name), parser=SAFE_PARSER)
-        problems += _TagChecker(part, known, used).run(list(paragraphs(root)))
+    for part in _all_parts(package):
+        label = part_label(part.name)
+        paras = list(properties(part.tree) if part.kind == "properties"
+                     else paragraphs(part.tree))
+        found = TagChecker(label, known, used).run(paras)
+        problems += found or _as_make_compiles(path, part, label)
+    problems += _unrendered_tags(package)
+    problems += _footnotes_per_section(package)
     for path_used in list(used):
         used.update(SHOWS.get(path_used, ()))
     return problems
+
+
+def _all_parts(package: TemplatePackage) -> list[PartSource]:
+    """The parts make renders, those with tags and those without (a tag split so badly
+    that docxtpl never joins it is still text with braces in it)."""
+    return [part for part in package.rendered + package.plain if part.tree is not None]
+
+
+def _as_make_compiles(path: Path, part: PartSource, label: str) -> list[Located]:
+    """What compiling the part as make does says, when the tag by tag check found nothing:
+    so the check can never pass a template make then refuses."""
+    from docgen.render.engine import compile_part
+
+    if not part.tagged:
+        return []
+    try:
+        compile_part(make_environment(), part, path)
+    except TemplateProblem as exc:
+        return [Located("error", exc.message, label, "the whole part",
+                        short(exc.hint or ""))]
+    return []
+
+
+def _unrendered_tags(package: TemplatePackage) -> list[Located]:
+    problems = []
+    for name, root in package.unrendered_trees().items():
+        for para in paragraphs(root):
+            if "{{" in para.tags_text or "{%" in para.tags_text:
+                problems.append(Located(
+                    "error", "tags here are never filled in (neither docgen nor docxtpl "
+                             "renders this part): move them into the body, a header, a footer "
+                             "or a footnote", part_label(name), para.where, short(para.text),
+                    None))
+                break
+    return problems
+
+
+def _footnotes_per_section(package: TemplatePackage) -> list[Located]:
+    """docxtpl renders the footnotes once per section of the document, docgen once: the
+    results differ only when a value holds {{ or {% (docxtpl would run it as a tag)."""
+    footnotes = [p for p in package.rendered if p.kind == "footnotes"]
+    body = next((p for p in package.rendered + package.plain if p.kind == "body"), None)
+    if not footnotes or body is None or body.tree is None:
+        return []
+    sections = sum(1 for _ in body.tree.iter(qn("w:sectPr")))
+    if sections < 2:
+        return []
+    return [Located("warning", f"the document has {sections} sections: docxtpl fills the "
+                               "footnotes in once per section, so text in a value that looks "
+                               "like a tag would be run as one there; docgen fills them in once",
+                    "footnotes", "the whole part", "", None)]
+
+
+def part_label(name: str) -> str:
+    if name == BODY:
+        return "body"
+    if name == CORE:
+        return "core properties"
+    if name == CUSTOM:
+        return "custom properties"
+    return name.removeprefix("word/").removesuffix(".xml")
 
 
 def unshown_required_fields(document_keys: list[str], used: dict[str, set[str]]
@@ -121,160 +132,3 @@ def unshown_required_fields(document_keys: list[str], used: dict[str, set[str]]
                 warnings.append(f"the required field “{variable.label}” ({variable.path}) "
                                 f"is shown by no template of its form")
     return sorted(set(warnings))
-
-
-class _TagChecker:
-    """Walks one part's paragraphs in order, keeping the open blocks and loop variables."""
-
-    def __init__(self, part: str, known: frozenset[str] | None, used: set[str]):
-        self.part, self.known, self.used = part, known, used
-        self.env = make_environment()
-        self.out: list[Located] = []
-        self.stack: list[tuple[str, _Paragraph, str | None]] = []
-        self.scopes: list[dict[str, str | None]] = [{}]
-
-    def run(self, paras: list[_Paragraph]) -> list[Located]:
-        for para in paras:
-            remainder = _TAG.sub("", para.text)
-            if "{{" in remainder or "{%" in remainder:
-                self.error(para, "a tag starts here but does not end in the same paragraph; "
-                                 "keep each tag on one line")
-            elif "}}" in remainder or "%}" in remainder:
-                self.error(para, "a tag ends here but did not start in this paragraph")
-            for tag in _TAG.findall(para.text):
-                self.tag(para, tag)
-        for opener, para, _ in self.stack:
-            self.error(para, f"{{% {opener} %}} is never closed with "
-                             f"{{% {_OPENERS[opener]} %}}")
-        return self.out
-
-    def error(self, para: _Paragraph, message: str) -> None:
-        self.out.append(_at(para, self.part, message))
-
-    def tag(self, para: _Paragraph, tag: str) -> None:
-        if tag.startswith("{{"):
-            self.expression(para, tag, tag)
-            return
-        block = _BLOCK.match(tag)
-        if not block:
-            self.error(para, f"{tag} is not a tag docgen knows")
-            return
-        kind, word = block.group(1), block.group(2)
-        plain = tag if kind is None else tag.replace(f"{kind} ", "", 1)
-        if word in _OPENERS:
-            closing = "{% " + _OPENERS[word] + " %}"
-            tree = self.expression(para, tag, plain + closing)
-            self.stack.append((word, para, kind))
-            scope = dict(self.scopes[-1])
-            if word == "for" and tree is not None:
-                loop = next(tree.find_all(nodes.For))
-                iterable = _path_of(loop.iter, scope)
-                for target in loop.target.find_all(nodes.Name) if not isinstance(
-                        loop.target, nodes.Name) else [loop.target]:
-                    scope[target.name] = (f"{iterable[0]}[]" if iterable and not iterable[1]
-                                          else None)
-                scope["loop"] = None
-            self.scopes.append(scope)
-        elif word in ("elif", "else"):
-            if word == "elif":
-                self.expression(para, tag, "{% if " + plain.split("elif", 1)[1].rstrip("%}")
-                                + "%}{% endif %}")
-        elif word in _CLOSERS:
-            if not self.stack or self.stack[-1][0] != _CLOSERS[word]:
-                self.error(para, f"{tag} has no matching {{% {_CLOSERS[word]} %}} before it")
-                return
-            opener, start, opener_kind = self.stack.pop()
-            self.scopes.pop()
-            if (opener == "for" and opener_kind is None and start.row and para.row
-                    and start.row != para.row):
-                self.error(start, "this loop starts in one table row and ends in another: "
-                                  "write {%tr for … %} and {%tr endfor %} so each item gets "
-                                  "its own row")
-        elif word.startswith("end") and self.stack:
-            # a misspelt closer: say so once, and close the block so nothing else cascades
-            opener = self.stack.pop()[0]
-            self.scopes.pop()
-            prefix = f"{kind} " if kind else ""
-            self.error(para, f"{tag} is not a tag docgen knows; did you mean "
-                             f"{{%{prefix}{_OPENERS[opener]} %}}?")
-        elif word in ("set", "raw", "endraw", "include", "import", "extends", "block",
-                      "call", "filter", "break", "continue"):
-            self.expression(para, tag, plain)
-        else:
-            self.error(para, f"{tag} is not a tag docgen knows")
-
-    def expression(self, para: _Paragraph, tag: str, source: str) -> nodes.Template | None:
-        try:
-            tree = self.env.parse(source)
-        except TemplateSyntaxError as exc:
-            self.error(para, f"{tag} cannot be read: {exc.message}")
-            return None
-        for path, unsafe in _paths_in(tree, self.scopes[-1]):
-            self.used.add(path)
-            if unsafe:
-                self.error(para, f"“{path}” reaches into Python's internals, which templates "
-                                 "may not do")
-            elif self.known is not None and path not in self.known:
-                self.error(para, f"“{path}” is not a variable this document has (see "
-                                 "docgen templates vars)")
-        return tree
-
-
-def _paths_in(tree: nodes.Template, scope: dict[str, str | None]) -> Iterator[tuple[str, bool]]:
-    """Paths read by one tag; a loop's own target and body are left to the checker."""
-    loop = next(tree.find_all(nodes.For), None)
-    if loop is not None:
-        yield from _paths(loop.iter, scope)
-        return
-    yield from _paths(tree, scope)
-
-
-def _at(para: _Paragraph, part: str, message: str, severity: str = "error") -> Located:
-    return Located(severity, message, part, para.where, _short(para.text), para.index)
-
-
-def _paths(node: nodes.Node, scope: dict[str, str | None]) -> Iterator[tuple[str, bool]]:
-    """Every variable path the template reads, resolving loop variables to their lists."""
-    if isinstance(node, nodes.For):
-        yield from _paths(node.iter, scope)
-        iterable = _path_of(node.iter, scope)
-        inner = dict(scope)
-        for target in node.target.find_all(nodes.Name) if not isinstance(
-                node.target, nodes.Name) else [node.target]:
-            inner[target.name] = f"{iterable[0]}[]" if iterable and not iterable[1] else None
-        inner["loop"] = None
-        for child in (*node.body, *node.else_):
-            yield from _paths(child, inner)
-        if node.test is not None:
-            yield from _paths(node.test, inner)
-        return
-    if isinstance(node, nodes.Getattr | nodes.Name):
-        resolved = _path_of(node, scope)
-        if resolved:
-            yield resolved
-            return
-        if isinstance(node, nodes.Name):
-            return
-    for child in node.iter_child_nodes():
-        yield from _paths(child, scope)
-
-
-def _path_of(node: nodes.Node, scope: dict[str, str | None]) -> tuple[str, bool] | None:
-    parts: list[str] = []
-    unsafe = False
-    while isinstance(node, nodes.Getattr):
-        parts.append(node.attr)
-        unsafe = unsafe or node.attr.startswith("_")
-        node = node.node
-    if isinstance(node, nodes.Const) and parts:
-        return (f"{node.value!r}." + ".".join(reversed(parts)), True) if unsafe else None
-    if not isinstance(node, nodes.Name):
-        return None
-    if node.name in scope:
-        base = scope[node.name]
-        if base is None:
-            return (f"{node.name}." + ".".join(reversed(parts)), True) if unsafe else None
-        root = base
-    else:
-        root = node.name
-    return (".".join([root, *reversed(parts)]), unsafe)

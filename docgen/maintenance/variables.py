@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from docgen.definitions import load_definition
-from docgen.documents import DocumentType, all_documents
+from docgen.documents import DocumentType, all_documents, provenance
 from docgen.inputs import load_input
 from docgen.resources import data_dir
 from docgen.validation import validate_data
@@ -53,7 +53,8 @@ def known_paths(key: str) -> frozenset[str]:
             checked = validate_data(form_input.definition, form_input.raw)
             if checked.valid and document.applies(checked.data):
                 found |= paths(document.build(form_input.definition, checked.data))
-    return frozenset(found)
+    # every document also gets how it was made (its custom properties show it)
+    return frozenset(found | paths({"provenance": provenance()}))
 
 
 def document_for_template(name: str) -> DocumentType | None:

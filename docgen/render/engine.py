@@ -10,44 +10,114 @@ the same post-processing docxtpl applies, so the output has the same content.
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import threading
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
-from jinja2 import Template, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import Template, TemplateError, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import SecurityError
 from lxml import etree
 
 from docgen.errors import TemplateProblem
-from docgen.render.docxtpl_steps import (
-    finish_xml,
-    fix_docpr_ids,
-    fix_tables,
-    patch_xml,
-)
-from docgen.render.environment import make_environment
+from docgen.render import limits
+from docgen.render.docxtpl_steps import finish_xml, fix_docpr_ids, fix_tables
+from docgen.render.environment import escape_output, make_environment
+from docgen.render.features import RICH_TAGS, findings, prepare_for_render, rich_tag_message
+from docgen.render.grids import grid_may_change
+from docgen.render.parts import BODY, CORE, CUSTOM, PartSource, read_template
+from docgen.render.tags import TagChecker, paragraphs, properties
 from docgen.render.zipcopy import PackageLayout
 
-_TAGGED = re.compile(r"\{[{%#]")
-_COLUMN_LOOP = re.compile(r"\{%-?\s*tc\s")
-_BODY = "word/document.xml"
-_CORE = "docProps/core.xml"
-_CUSTOM = "docProps/custom.xml"  # which template, form and docgen made the document
-_HEADER_FOOTER = re.compile(r"^word/(header|footer)\d*\.xml$|^word/footnotes\.xml$")
+_PARAGRAPH = re.compile(r"<w:p([ >])")
+_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 
 
 @dataclass(frozen=True)
 class CompiledPart:
     name: str
     template: Template
-    is_body: bool
-    column_loops: bool = False  # {%tc %}: cells may be added, so the grid must be fixed
+    lined: str  # the source with each paragraph on its own line, to say where a problem is
+    fix_grid: bool = False  # cells may be added or removed, so the grid must be fixed
     drawings: bool = False  # wp:docPr ids must stay unique when loops copy drawings
+
+
+def lined_source(source: str) -> str:
+    """docxtpl's own layout for compiling: each paragraph on a line of its own."""
+    return _PARAGRAPH.sub(r"\n<w:p\1", source)
+
+
+def parse_part(env: Any, part: PartSource, path: Path) -> tuple[nodes.Template, str]:
+    """The part's parsed source (docxtpl's), refused with the place when Jinja cannot read
+    it, when it uses a tag docgen does not render as docxtpl does, or asks for too much."""
+    _refuse_rich_tags(part, path)
+    _refuse_misplaced_tags(part, path)
+    lined = lined_source(part.source)
+    try:
+        tree = env.parse(lined)
+    except TemplateSyntaxError as exc:
+        raise _problem(path, part.name, lined, exc.lineno,
+                       f"cannot be read: {exc.message}") from None
+    found = findings(tree, env)
+    if found:
+        raise _problem(path, part.name, lined, found[0].lineno,
+                       f"cannot be rendered: {found[0].message}")
+    return tree, lined
+
+
+def _refuse_rich_tags(part: PartSource, path: Path) -> None:
+    if part.tree is None or "{{" not in part.source:
+        return
+    for paragraph in part.tree.iter(_P):
+        text = "".join(t.text or "" for t in paragraph.iter(_T))  # runs joined, as docxtpl
+        for opener in RICH_TAGS:
+            if opener in text:
+                raise TemplateProblem(
+                    f"a tag in {_part_label(part.name)} cannot be rendered: "
+                    f"{rich_tag_message(opener)}", file=str(path),
+                    hint=f"Near the text: {' '.join(text.split())[:120]!r}. {_CHECK_HINT}")
+
+
+def _refuse_misplaced_tags(part: PartSource, path: Path) -> None:
+    """The rules of tags and blocks ``templates check`` applies (a tag split over paragraphs,
+    a block over table rows not marked tr...), so make never renders what the check refuses."""
+    if part.tree is None:
+        return
+    paras = properties(part.tree) if part.kind == "properties" else paragraphs(part.tree)
+    errors = [found for found in TagChecker(_part_label(part.name)).run(list(paras))
+              if found.severity == "error"]
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise TemplateProblem(
+            f"a tag in {_part_label(part.name)} cannot be rendered: {errors[0].message}{more}",
+            file=str(path),
+            hint=f"Near the text: {errors[0].text!r} ({errors[0].where}). {_CHECK_HINT}")
+
+
+_CHECK_HINT = "Run 'docgen templates check' on it to see every problem and where it is."
+
+
+def compile_part(env: Any, part: PartSource, path: Path) -> CompiledPart:
+    """One part compiled for rendering, or refused (TemplateProblem) with the place."""
+    tree, lined = parse_part(env, part, path)
+    counts_output = prepare_for_render(tree)
+    try:
+        template = env.from_string(tree)
+    except TemplateError as exc:
+        raise _problem(path, part.name, lined, getattr(exc, "lineno", None),
+                       f"cannot be rendered: {exc.message}") from None
+    if counts_output:
+        template.root_render_func.__globals__["escape"] = _counted_escape
+    is_body = part.kind == "body"
+    return CompiledPart(
+        part.name, template, lined,
+        fix_grid=is_body and part.tree is not None
+        and grid_may_change(part.tree, part.source, str(path)),
+        drawings=is_body and "wp:docPr" in part.source)
 
 
 class CompiledTemplate:
@@ -56,92 +126,104 @@ class CompiledTemplate:
     def __init__(self, path: Path, data: bytes):
         self.path = path
         self.digest = hashlib.sha256(data).hexdigest()
-        package = zipfile.ZipFile(io.BytesIO(data))
+        package = read_template(path, data)
         self.parts: dict[str, CompiledPart] = {}
+        self.static = package.untagged
         env = make_environment()
-        for info in package.infolist():
-            if info.filename == _BODY or _HEADER_FOOTER.match(info.filename):
-                xml = package.read(info).decode("utf-8")
-                if _TAGGED.search(xml):
-                    self._compile(env, info.filename, patch_xml(xml),
-                                  is_body=info.filename == _BODY,
-                                  column_loops=bool(_COLUMN_LOOP.search(xml)),
-                                  drawings="wp:docPr" in xml)
-            elif info.filename in (_CORE, _CUSTOM):
-                xml = package.read(info).decode("utf-8")
-                if _TAGGED.search(xml):
-                    self._compile(env, info.filename, xml, is_body=False)
-        self.layout = PackageLayout(package, self.parts)
-
-    def _compile(self, env: Any, name: str, source: str, *, is_body: bool,
-                 column_loops: bool = False, drawings: bool = False) -> None:
-        try:
-            template = env.from_string(source)
-        except TemplateSyntaxError:
-            # docxtpl puts each paragraph on its own line so that an error's line number
-            # points at a paragraph; only worth doing when there is an error to locate.
-            lined = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
-            try:
-                env.from_string(lined)
-            except TemplateSyntaxError as exc:
-                raise TemplateProblem(
-                    f"the template has a tag error in {_part_label(name)}: {exc.message}",
-                    file=str(self.path),
-                    hint=f"Near the text: {_nearby_text(lined, exc.lineno)!r}. Run "
-                         "'docgen templates check' to see every problem.",
-                ) from None
-            raise
-        self.parts[name] = CompiledPart(name, template, is_body, column_loops, drawings)
+        for part in package.rendered:
+            self.parts[part.name] = compile_part(env, part, path)
+        self.layout = PackageLayout(package.archive, [*self.parts, *self.static])
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The .docx bytes for one context."""
-        changed: dict[str, bytes] = {}
-        for name, part in self.parts.items():
-            try:
-                xml = part.template.render(context)
-            except SecurityError as exc:
-                raise TemplateProblem(
-                    f"the template tried something unsafe in {_part_label(name)}: {exc}",
-                    file=str(self.path),
-                    hint="Templates may only show data; ask the maintainer to remove that tag.",
-                ) from None
-            except UndefinedError as exc:
-                raise TemplateProblem(
-                    f"the template uses a name docgen does not provide in {_part_label(name)}: "
-                    f"{exc.message}",
-                    file=str(self.path),
-                    hint="Check the spelling with 'docgen templates vars' and "
-                         "'docgen templates check'.",
-                ) from None
-            except TemplateError as exc:
-                raise TemplateProblem(f"the template failed in {_part_label(name)}: {exc}",
-                                      file=str(self.path)) from None
-            data = finish_xml(xml)
-            # docxtpl re-parses the whole body after every render to fix table grids and
-            # drawing ids; that only changes anything when the template has column loops or
-            # drawings, so other templates skip the parse.
-            if part.is_body and (part.column_loops or part.drawings):
-                tree = fix_tables(data)
-                fix_docpr_ids(tree)
-                data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True)
-            changed[name] = data
+        changed = dict(self.static)
+        budget = limits.start_budget()
+        try:
+            for name, part in self.parts.items():
+                changed[name] = self._render_part(part, context)
+        finally:
+            limits.end_budget(budget)
         return self.layout.write(changed)
+
+    def _render_part(self, part: CompiledPart, context: Mapping[str, Any]) -> bytes:
+        name = part.name
+        try:
+            xml = part.template.render(context)
+        except SecurityError as exc:
+            raise TemplateProblem(
+                f"the template tried something unsafe in {_part_label(name)}: {exc}",
+                file=str(self.path),
+                hint="Templates may only show data; ask the maintainer to remove that tag.",
+            ) from None
+        except UndefinedError as exc:
+            raise TemplateProblem(
+                f"the template uses a name docgen does not provide in {_part_label(name)}: "
+                f"{exc.message}",
+                file=str(self.path),
+                hint="Check the spelling with 'docgen templates vars' and "
+                     "'docgen templates check'.",
+            ) from None
+        except limits.LimitExceeded as exc:
+            raise _problem(self.path, name, part.lined, _template_line(exc.__traceback__),
+                           f"asks for more than one document may take: {exc.message}",
+                           hint="Ask the maintainer to change that tag.") from None
+        except RecursionError:
+            raise TemplateProblem(f"the template calls itself without end in "
+                                  f"{_part_label(name)}", file=str(self.path),
+                                  hint="Ask the maintainer to change that macro.") from None
+        except TemplateError as exc:
+            raise TemplateProblem(f"the template failed in {_part_label(name)}: {exc}",
+                                  file=str(self.path)) from None
+        data = finish_xml(xml)
+        # docxtpl re-parses the whole body after every render to fix table grids and
+        # drawing ids; that only changes anything when the template can add or remove cells
+        # or has drawings, so other templates skip the parse.
+        if part.fix_grid or part.drawings:
+            tree = fix_tables(data)
+            fix_docpr_ids(tree)
+            data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
+                                  standalone=True)
+        return data
+
+
+def _counted_escape(value: Any) -> Any:
+    return limits.spend_output(escape_output(value))
+
+
+def _template_line(traceback: TracebackType | None) -> int | None:
+    """The template line an error was raised on (Jinja rewrites tracebacks to name it)."""
+    line = None
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == "<template>":
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line
+
+
+def _problem(path: Path, name: str, lined: str, lineno: int | None, message: str,
+             hint: str = _CHECK_HINT) -> TemplateProblem:
+    return TemplateProblem(f"a tag in {_part_label(name)} {message}", file=str(path),
+                           hint=f"Near the text: {_nearby_text(lined, lineno)!r}. {hint}")
 
 
 def _part_label(name: str) -> str:
-    if name == _BODY:
+    if name == BODY:
         return "the body"
-    if name == _CORE:
+    if name in (CORE, CUSTOM):
         return "the document properties"
     return "the " + name.removeprefix("word/").removesuffix(".xml").rstrip("0123456789")
 
 
 def _nearby_text(source: str, lineno: int | None) -> str:
+    """The text of the paragraph on that line (the lined source has one per line), or of
+    the lines around it when that one has none."""
     lines = source.splitlines()
-    start = max((lineno or 1) - 2, 0)
-    text = " ".join(re.sub(r"<[^>]+>", "", line) for line in lines[start:start + 3])
-    return " ".join(text.split())[:120]
+    index = min(max((lineno or 1) - 1, 0), max(len(lines) - 1, 0))
+    for window in (lines[index:index + 1], lines[max(index - 1, 0):index + 2]):
+        text = " ".join(" ".join(re.sub(r"<[^>]+>", "", line) for line in window).split())
+        if text:
+            return text[:120]
+    return ""
 
 
 _CACHE: dict[str, CompiledTemplate] = {}

@@ -74,8 +74,8 @@ def test_five_mistakes_five_located_messages(broken: Path) -> None:
     assert "“pupil.surnam” is not a variable this document has" in joined
     assert "a tag starts here but does not end in the same paragraph" in joined
     assert "{%p endiff %} is not a tag docgen knows; did you mean {%p endif %}?" in joined
-    assert ("this loop starts in one table row and ends in another: write {%tr for … %}"
-            in joined)
+    assert ("this for block starts in one table row and ends in another: write {%tr for … %} "
+            "and {%tr endfor %} so it keeps or repeats whole rows" in joined)
     assert "error: header1, paragraph 1 (near “{{ pupil. }} · Confidential”)" in joined
     assert "body, table 3, row 2, cell 1" in joined  # where the targets loop starts
     assert "body, table 2, row 3, cell 2 (near “{{ plan.start_date”)" in joined
@@ -119,6 +119,12 @@ def test_reaching_python_internals_is_refused(tmp_path: Path) -> None:
     tiny = tmp_path / "tiny.docx"
     document = house_style.new_document("x")
     document.add_paragraph("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    document.save(str(tiny))
+    with pytest.raises(TemplateProblem) as caught:  # make refuses it as the check does
+        CompiledTemplate(tiny, tiny.read_bytes()).render({})
+    assert "reaches into Python's internals" in caught.value.format_message()
+    document = house_style.new_document("x")
+    document.add_paragraph("{{ (''|attr('__cl' ~ 'ass__')).__name__ }}")
     document.save(str(tiny))
     with pytest.raises(TemplateProblem) as caught:  # and the renderer's sandbox refuses it
         CompiledTemplate(tiny, tiny.read_bytes()).render({})
