@@ -18,7 +18,7 @@ from docgen.definitions import FormDefinition
 from docgen.documents import DocumentType, register
 from docgen.domain import highfocus
 from docgen.families.highfocus import decide, hf_iep_context, review_context
-from docgen.resources import data_dir
+from docgen.frameworks import BIRMINGHAM
 
 Data = dict[str, Any]
 
@@ -59,7 +59,7 @@ PLAIN_OUTCOMES: dict[str, tuple[str, str]] = {
 
 @cache
 def authority() -> Data:
-    path = data_dir("schemas") / "settings" / "authority.yaml"
+    path = BIRMINGHAM.settings_dir() / "authority.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -192,5 +192,5 @@ def generic_leaflet_context(school: str, senco: str, contact: str = "") -> Data:
 def render_generic_leaflet(school: str, senco: str, contact: str = "") -> bytes:
     from docgen.render import render_to_bytes
 
-    template = data_dir("templates") / LEAFLET.template
+    template = BIRMINGHAM.template_path(LEAFLET.template)
     return render_to_bytes(template, generic_leaflet_context(school, senco, contact))

@@ -13,14 +13,14 @@ from docxcompose.composer import Composer
 
 from docgen import house_style
 from docgen.definitions import load_definition
-from docgen.documents import all_documents, provenance
+from docgen.documents import all_documents, provenance, template_file
 from docgen.errors import InvalidInput
 from docgen.families.highfocus import crisp_rows, review_context
 from docgen.forms.ns import qn
+from docgen.frameworks import BIRMINGHAM
 from docgen.packs.case import CaseForm
 from docgen.packs.checklist import CaseCheck, check_case
 from docgen.render import render_to_bytes
-from docgen.resources import data_dir
 
 MISSING = "MISSING"
 
@@ -108,7 +108,7 @@ def _render(key: str, form: CaseForm) -> bytes:
     document = all_documents()[key]
     context = document.build(load_definition(form.form), form.checked.data)
     context["provenance"] = provenance(form.form, load_definition(form.form).version)
-    return render_to_bytes(data_dir("templates") / document.template, context)
+    return render_to_bytes(template_file(document), context)
 
 
 def cover_context(check: CaseCheck, sections: list[Section], draft: bool) -> dict:
@@ -136,7 +136,7 @@ def cover_context(check: CaseCheck, sections: list[Section], draft: bool) -> dic
 
 def assemble(check: CaseCheck, *, draft: bool) -> bytes:
     sections = sections_for(check)
-    cover = render_to_bytes(data_dir("templates") / "pack_cover.docx",
+    cover = render_to_bytes(BIRMINGHAM.template_path("pack_cover.docx"),
                             cover_context(check, sections, draft))
     composer = Composer(Document(io.BytesIO(cover)))
     for number, section in enumerate(sections, start=1):

@@ -148,5 +148,8 @@ def init_case(folder: Path, source: Path, *, force: bool = False) -> Path:
         raise OutputExists("this case folder already has a case.yaml", file=str(target),
                            hint="Use --force to replace it.")
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, SKELETON.format(name=name).encode("utf-8"), force=force)
+    from docgen.packs.kinds import skeleton_for
+
+    text = skeleton_for(form_input.definition.name, name)
+    write_atomic(target, text.encode("utf-8"), force=force)
     return target

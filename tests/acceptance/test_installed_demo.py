@@ -8,9 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from docgen.frameworks import BIRMINGHAM
 from tests.docx_helpers import all_text, table_rows
-
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def test_demo_writes_every_document_for_every_pupil(tmp_path: Path) -> None:
@@ -19,9 +18,9 @@ def test_demo_writes_every_document_for_every_pupil(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "out"
-    assert sorted(p.name for p in (out / "blank-forms").iterdir()) == [
+    assert sorted(p.name for p in (out / "blank-forms").glob("*.docx")) == [
         "crisp-form.docx", "hf_iep-form.docx", "hf_review-form.docx", "iep-form.docx"]
-    for folder in sorted(p for p in SAMPLES.iterdir() if p.is_dir()):
+    for folder in BIRMINGHAM.sample_pupils():
         data = yaml.safe_load((folder / "iep.yaml").read_text("utf-8"))
         pupil = data["pupil"]
         (iep,) = [p for p in (out / folder.name).glob("*-iep.docx")
