@@ -211,5 +211,5 @@ def load_all() -> None:
         framework.load()
 
 
-for _framework in (BIRMINGHAM,):
+for _framework in (BIRMINGHAM, SEND_2015):
     register(_framework)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,14 @@ def build_pack(folder: Path, *, draft: bool = False, redacted: bool = False) -> 
     names = _names(check)  # before the forms' own names become initials
     _redact_forms(check)
     return redact_document(assemble(check, draft=draft), names)
+
+
+def redacted(check: CaseCheck, make: Callable[[CaseCheck], bytes]) -> bytes:
+    """The pack ``make`` builds, with names as initials in the forms and the merged evidence
+    (every framework's packs)."""
+    names = _names(check)  # before the forms' own names become initials
+    _redact_forms(check)
+    return redact_document(make(check), names)
 
 
 def _redact_forms(check: CaseCheck) -> None:
@@ -138,6 +147,11 @@ def assemble(check: CaseCheck, *, draft: bool) -> bytes:
     sections = sections_for(check)
     cover = render_to_bytes(BIRMINGHAM.template_path("pack_cover.docx"),
                             cover_context(check, sections, draft))
+    return compose(cover, sections)
+
+
+def compose(cover: bytes, sections: list[Section]) -> bytes:
+    """The cover, then each section after its divider page (every framework's packs)."""
     composer = Composer(Document(io.BytesIO(cover)))
     for number, section in enumerate(sections, start=1):
         composer.append(_divider(number, section))
