@@ -6,11 +6,18 @@ provision is being made, the record of a meeting with parents, the individual pr
 
 from __future__ import annotations
 
+from docgen import house_style
 from tools import template_kit as kit
 
 FOLDER = "send2015"
 SIGN_OFF = ("Yours sincerely,", "{{ pupil.senco }}",
             "Special educational needs coordinator, {{ pupil.school }}")
+
+
+def widths(d, *parts: float) -> None:
+    """Column proportions for the table just added, where the house style's defaults (by
+    header) would give a long text column the same room as a number."""
+    house_style.set_column_widths(d.tables[-1], house_style.column_widths(*parts))
 
 
 def letter_head(d, subject: str) -> None:
@@ -68,12 +75,13 @@ def sen_support_plan() -> None:
     kit.loop_table(d, ["No.", "Outcome", "How we will know it is met"], "o in outcomes",
                    ["{{ o.number }}", "{{ o.outcome }}", "{{ o.success }}"], "Outcomes")
     d.add_heading("Do: the provision", 2)
-    kit.loop_table(d, ["What", "Who", "Sessions per week", "Minutes per session",
-                       "Group size", "From and to", "Expected impact"], "p in provision",
-                   ["{{ p.what }}", "{{ p.who }}", "{{ p.sessions_per_week }}",
-                    "{{ p.session_minutes }}", "{{ p.group_size }}",
-                    "{{ p.start }} to {{ p.end }}", "{{ p.impact }}"], "Provision")
-    kit.paragraph(d, "Adult time is shared by the group: {{ pupil.first_name }} has "
+    kit.loop_table(d, ["What", "Who", "How often and for how long", "From and to",
+                       "Expected impact"], "p in provision",
+                   ["{{ p.what }}", "{{ p.who }}",
+                    "{{ p.sessions_per_week }} a week, {{ p.session_minutes }} minutes each, "
+                    "group of {{ p.group_size }}", "{{ p.start }} to {{ p.end }}",
+                    "{{ p.impact }}"], "Provision")
+    kit.paragraph(d, "Adult time is shared by the group, so {{ pupil.first_name }} has about "
                      "{{ adult_minutes }} minutes of extra adult time a week.")
     d.add_heading("Views", 1)
     d.add_heading("The pupil's views", 2)
@@ -179,11 +187,12 @@ def provision_map() -> None:
                      "the school usually provides. Minutes are adult minutes for this pupil: "
                      "an adult's time is shared by the group. Weeks are counted from the "
                      "dates of each provision.")
-    kit.loop_table(d, ["Plan", "Provision", "Who", "Group size", "Sessions", "Weeks",
-                       "Minutes for this pupil", "Cost"], "r in rows",
-                   ["{{ r.plan }}", "{{ r.what }} ({{ r.dates }})", "{{ r.who }}",
-                    "{{ r.group }}", "{{ r.often }}", "{{ r.weeks }}", "{{ r.minutes }}",
-                    "{{ r.cost }}"], "Individual provision map")
+    kit.loop_table(d, ["Plan and provision", "How often", "Adult minutes",
+                       "Cost"], "r in rows",
+                   ["Plan {{ r.plan }}: {{ r.what }} With {{ r.who }}, {{ r.dates }}.",
+                    "{{ r.often }}", "{{ r.minutes }}", "{{ r.cost }}"],
+                   "Individual provision map")
+    widths(d, 5.2, 3, 1.9, 2)
     kit.paragraph(d, "In all: {{ total_hours }} hours of adult time for this pupil.")
     kit.when(d, "costed", "Cost of that time, where the school gave an hourly cost: "
                           "{{ total_cost }}.")

@@ -4,21 +4,15 @@ EHC plan annual reviews (templates/send2015/)."""
 from __future__ import annotations
 
 from tools import template_kit as kit
-from tools.templates_send2015 import FOLDER, letter_head, sign, who_to_talk_to
-
-CLOCK_ROWS = [
-    ("The local authority decides whether to carry out an EHC needs assessment "
-     "(6 weeks; SEND Regulations 2014, regulation 5)", "{{ clock.decide }}"),
-    ("If it assesses and decides not to issue an EHC plan, it says so; otherwise a draft plan "
-     "comes in time for the final one (16 weeks; regulation 10(1))", "{{ clock.notice_or_draft }}"),
-    ("The final EHC plan is issued (20 weeks; regulation 13(2))", "{{ clock.final_plan }}"),
-]
+from tools.templates_send2015 import FOLDER, letter_head, sign, who_to_talk_to, widths
 
 
 def clock_table(d) -> None:
     kit.paragraph(d, "The local authority receives the request on {{ clock.received }}. The "
                      "law sets these dates from that day:")
-    kit.kv_table(d, CLOCK_ROWS, "Dates the local authority must keep")
+    kit.loop_table(d, ["What the local authority must do", "By"], "c in clock.rows",
+                   ["{{ c.what }}", "{{ c.by }}"], "Dates the local authority must keep")
+    widths(d, 5, 1.6)
 
 
 def ehc_request() -> None:
@@ -139,7 +133,7 @@ def annual_review_invitation() -> None:
                   version=1, key="annual_review_invitation")
     kit.paragraph(d, "From {{ pupil.senco }}, special educational needs coordinator (SENCo), "
                      "{{ pupil.school }}")
-    kit.paragraph(d, "{{ today }}")
+    kit.paragraph(d, "{{ meeting.invitations_sent or today }}")
     kit.paragraph(d, "To everyone invited: {{ invitees }}")
     kit.paragraph(d, "Please come to the annual review of {{ pupil.full_name }}'s education, "
                      "health and care (EHC) plan.", "Heading 1")
@@ -203,7 +197,8 @@ def annual_review_record() -> None:
     d.add_heading("The parents' views", 2)
     kit.paragraph(d, "{{ views.parents }}")
     d.add_heading("Recommendation", 1)
-    kit.paragraph(d, "{{ recommendations.recommendation }}.")
+    kit.paragraph(d, "Recommendation to the local authority: "
+                     "{{ recommendations.recommendation }}.")
     d.add_heading("Dates", 1)
     kit.kv_table(d, [
         ("Invitations and requests for advice sent (at least two weeks before)",
@@ -216,9 +211,9 @@ def annual_review_record() -> None:
          "{{ meeting.report_sent }}{% endif %}"),
         ("The local authority's decision", "By {{ due.decision_by }}"),
     ], "Dates")
-    kit.when(d, "phase.moving", "Moving phase: {{ phase.what }}. The amended EHC plan must be "
-                                "issued by {{ phase.due }} (SEND Regulations 2014, "
-                                "regulation 18).")
+    kit.when(d, "phase.moving", "{{ pupil.first_name }} moves from {{ phase.what }}. The "
+                                "amended EHC plan must be issued by {{ phase.due }} (SEND "
+                                "Regulations 2014, regulation 18).")
     kit.finish(d, f"{FOLDER}/annual_review_record")
 
 
@@ -234,11 +229,11 @@ def annual_review_report() -> None:
                      "(SEND Code of Practice 9.176).")
     kit.about_pupil(d)
     kit.when(d, "phase.moving", "Moving to a new phase of education", style="Heading 1")
-    kit.when(d, "phase.moving", "{{ pupil.first_name }} moves phase: {{ phase.what }}. The "
+    kit.when(d, "phase.moving", "{{ pupil.first_name }} moves from {{ phase.what }}. The "
                                 "amended EHC plan must be issued by {{ phase.due }} (SEND "
                                 "Regulations 2014, regulation 18).")
     d.add_heading("Recommendation", 1)
-    kit.paragraph(d, "The school recommends: {{ recommendations.recommendation }}.")
+    kit.paragraph(d, "The school recommends to the local authority: {{ recommendation }}.")
     kit.paragraph(d, "{%p if amendments %}")
     d.add_heading("Recommended amendments", 2)
     kit.loop_table(d, ["Section of the plan", "Recommended change", "Reason"],

@@ -23,7 +23,15 @@ def clock_context(received: dt.date) -> Data:
     clock = assessment_clock(received)
     return {"received": day(clock.received), "decide": day(clock.decide),
             "notice_or_draft": day(clock.notice_or_draft),
-            "final_plan": day(clock.final_plan)}
+            "final_plan": day(clock.final_plan),
+            "rows": [
+                {"what": "Decide whether to carry out an EHC needs assessment (6 weeks; SEND "
+                         "Regulations 2014, regulation 5)", "by": day(clock.decide)},
+                {"what": "After the assessment, say if it will not issue an EHC plan "
+                         "(16 weeks; regulation 10(1))", "by": day(clock.notice_or_draft)},
+                {"what": "Issue the final EHC plan (20 weeks; regulation 13(2))",
+                 "by": day(clock.final_plan)},
+            ]}
 
 
 def request_context(definition: FormDefinition, data: Data) -> Data:

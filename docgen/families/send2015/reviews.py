@@ -9,7 +9,7 @@ from docgen.context import form_context
 from docgen.definitions import FormDefinition
 from docgen.documents import DocumentType, register
 from docgen.domain.send2015 import dates
-from docgen.families.send2015.common import day, letter_basics
+from docgen.families.send2015.common import day, letter_basics, lower_first
 
 Data = dict[str, Any]
 
@@ -24,9 +24,11 @@ def review_context(definition: FormDefinition, data: Data) -> Data:
     context["considers_adulthood"] = dates.considers_adulthood(data["pupil"]["year_group"])
     plan = data["plan"]
     transfer, year = plan.get("next_phase"), plan.get("transfer_year")
-    context["phase"] = {"moving": bool(transfer and year), "what": context["plan"]["next_phase"],
+    context["phase"] = {"moving": bool(transfer and year),
+                        "what": lower_first(context["plan"]["next_phase"]),
                         "due": day(dates.amended_plan_due(transfer, year))
                         if transfer and year else ""}
+    context["recommendation"] = lower_first(context["recommendations"]["recommendation"])
     context["invitees"] = ", ".join(f"{row['name']} ({row['role']})"
                                     for row in data.get("invited", []))
     context["attended"] = [f"{row['name']} ({row['role']})" for row in data.get("invited", [])

@@ -9,7 +9,7 @@ from docgen.context import form_context
 from docgen.definitions import FormDefinition
 from docgen.documents import DocumentType, register
 from docgen.domain import provision, stages
-from docgen.families.send2015.common import day, letter_basics, lower_first
+from docgen.families.send2015.common import day, letter_basics
 from docgen.frameworks import SEND_2015
 
 Data = dict[str, Any]
@@ -41,7 +41,7 @@ def plan_context(definition: FormDefinition, data: Data) -> Data:
     total = sum((stages.per_pupil_minutes(row["session_minutes"], row["sessions_per_week"],
                                           row["group_size"])
                  for row in data.get("provision", [])), start=0)
-    context["adult_minutes"] = stages.format_minutes(total)
+    context["adult_minutes"] = str(round(total))
     review = data.get("review") or {}
     context["reviewed"] = bool(review.get("held"))
     context["outcome_rows"] = [
@@ -58,7 +58,7 @@ def profile_context(definition: FormDefinition, data: Data) -> Data:
 def letter_context(definition: FormDefinition, data: Data) -> Data:
     context = letter_basics(plan_context(definition, data), data)
     context["help"] = [
-        {"what": lower_first(row["what"]).rstrip("."), "who": row["who"],
+        {"what": row["what"].rstrip("."), "who": row["who"],
          "how_often": row["how_often"], "how_long": row["how_long"]}
         for row in context["plan_rows"]
     ]
@@ -90,11 +90,13 @@ def provision_map_context(plans: list[Data]) -> Data:
                 value = minutes / 60 * row["hourly_cost"]
                 total_cost += value
                 cost = f"£{value:,.2f}"
-            rows.append({"plan": str(plan["plan"]["cycle"]), "what": row["what"],
-                         "who": row["who"], "group": str(row["group_size"]),
-                         "often": f"{row['sessions_per_week']} × {row['session_minutes']} min",
-                         "weeks": str(weeks), "dates": f"{day(row['start'])} to "
-                                                       f"{day(row['end'])}",
+            group = "one to one" if row["group_size"] == 1 else \
+                f"group of {row['group_size']}"
+            rows.append({"plan": str(plan["plan"]["cycle"]),
+                         "what": row["what"].rstrip(".") + ".", "who": row["who"],
+                         "often": f"{row['sessions_per_week']} × {row['session_minutes']} "
+                                  f"minutes a week for {weeks} weeks, {group}",
+                         "dates": f"{day(row['start'])} to {day(row['end'])}",
                          "minutes": stages.format_minutes(round(minutes)), "cost": cost})
     pupil = plans[-1]["pupil"]
     return {"pupil": {"full_name": f"{pupil['forename']} {pupil['surname']}",
