@@ -125,11 +125,11 @@ def letter_sen_support() -> None:
                   subject="Letter to parents: special educational provision", version=1,
                   key="letter_sen_support")
     letter_head(d, "We are giving {{ pupil.first_name }} extra help")
-    kit.paragraph(d, "I am writing to tell you that we have started to give "
-                     "{{ pupil.first_name }} help that is extra to, or different from, what "
-                     "most children of the same age get. The law calls this special "
-                     "educational provision. It asks schools to tell parents when they make "
-                     "it (Children and Families Act 2014, section 68).")
+    kit.paragraph(d, "We have started to give {{ pupil.first_name }} extra help at school. "
+                     "It is help that is extra to, or different from, what most children of "
+                     "the same age get. The law calls this special educational provision. It "
+                     "asks schools to tell parents when they make it (Children and Families "
+                     "Act 2014, section 68).")
     kit.paragraph(d, "{{ pupil.first_name }} is now on SEN Support. SEN stands for special "
                      "educational needs. We have written a plan for this term, and you have "
                      "a copy.")
@@ -154,6 +154,8 @@ def parent_meeting_record() -> None:
     kit.paragraph(d, "{{ pupil.full_name }} · {{ pupil.school }}", "Subtitle")
     kit.paragraph(d, "We met on {{ meeting.date }}. This is a record of what we talked about "
                      "and what we agreed. Everyone who came has a copy.")
+    kit.when(d, "glossary", "Some words in this record are shortened. They mean:")
+    kit.bullets(d, "words in glossary", "{{ words }}")
     kit.about_pupil(d)
     d.add_heading("Who came", 1)
     kit.paragraph(d, "{{ meeting.attended }}")
@@ -174,7 +176,7 @@ def parent_meeting_record() -> None:
                    "Our other meetings this year")
     kit.paragraph(d, "{%p endif %}")
     kit.paragraph(d, "If anything in this record is not right, please tell "
-                     "{{ pupil.senco }}, the special educational needs coordinator (SENCo).")
+                     "{{ pupil.senco }}, the school's special educational needs coordinator.")
     kit.finish(d, f"{FOLDER}/parent_meeting_record", page_numbers=False)
 
 

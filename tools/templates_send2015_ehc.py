@@ -60,14 +60,14 @@ def ehc_request() -> None:
 
 
 def letter_ehc_request() -> None:
-    d = kit.start("Asking for an EHC needs assessment for {{ pupil.first_name }}",
-                  heading="Asking for an EHC needs assessment",
+    d = kit.start("Asking for an assessment of {{ pupil.first_name }}'s needs",
+                  heading="Asking for an assessment of {{ pupil.first_name }}'s needs",
                   subject="Letter to parents: request for an EHC needs assessment", version=1,
                   key="letter_ehc_request")
     letter_head(d, "We have asked for an assessment of {{ pupil.first_name }}'s needs")
     kit.paragraph(d, "As we agreed, the school has asked {{ request.authority }} to carry out "
-                     "an education, health and care needs assessment for "
-                     "{{ pupil.first_name }}. We call it an EHC needs assessment for short.")
+                     "an education, health and care (EHC) needs assessment for "
+                     "{{ pupil.first_name }}.")
     kit.paragraph(d, "The assessment looks at what {{ pupil.first_name }} needs and what help "
                      "would work best. It may lead to an EHC plan. This is a legal document "
                      "that says what help {{ pupil.first_name }} must get.")
@@ -134,11 +134,13 @@ def annual_review_invitation() -> None:
     kit.paragraph(d, "From {{ pupil.senco }}, special educational needs coordinator (SENCo), "
                      "{{ pupil.school }}")
     kit.paragraph(d, "{{ meeting.invitations_sent or today }}")
-    kit.paragraph(d, "To everyone invited: {{ invitees }}")
+    kit.paragraph(d, "To everyone invited to the review.")
     kit.paragraph(d, "Please come to the annual review of {{ pupil.full_name }}'s education, "
                      "health and care (EHC) plan.", "Heading 1")
     kit.kv_table(d, [("Date", "{{ meeting.date }}"), ("Time", "{{ meeting.time }}"),
                      ("Place", "{{ meeting.place }}")], "When and where")
+    d.add_heading("Who is invited", 1)
+    kit.bullets(d, "i in invited", "{{ i.name }} ({{ i.role }})")
     d.add_heading("What the meeting is for", 1)
     kit.paragraph(d, "We will look at the progress {{ pupil.first_name }} has made towards "
                      "each outcome in the plan. We will ask if the outcomes and the help are "

@@ -75,11 +75,13 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def glossary(texts: list[str]) -> list[str]:
+def glossary(texts: list[str],
+             abbreviations: tuple[tuple[str, str], ...] = ABBREVIATIONS) -> list[str]:
     """'special educational needs coordinator (SENCo)' for each abbreviation the texts use, so
-    a letter can spell them out before staff-typed text uses them."""
+    a letter can spell them out before staff-typed text uses them (each framework has its
+    own list)."""
     joined = " ".join(texts)
-    return [f"{meaning} ({short})" for short, meaning in ABBREVIATIONS
+    return [f"{meaning} ({short})" for short, meaning in abbreviations
             if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", joined)]
 
 

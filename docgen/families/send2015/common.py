@@ -47,3 +47,22 @@ def letter_basics(context: Data, data: Data) -> Data:
 def lower_first(text: str) -> str:
     """'Practise spellings' → 'practise spellings', but 'SENCo …' stays as it is."""
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+# Abbreviations a parent may meet in what staff type, spelled out before the typed text.
+ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("SENCo", "special educational needs coordinator"),
+    ("SEN", "special educational needs"),
+    ("EHC", "education, health and care"),
+    ("SENDIASS", "SEND Information, Advice and Support Service"),
+    ("SALT", "speech and language therapy"),
+    ("EP", "educational psychologist"),
+    ("TA", "teaching assistant"),
+)
+
+
+def with_glossary(context: Data, *texts: str) -> Data:
+    from docgen.families.parents import glossary
+
+    context["glossary"] = glossary([t for t in texts if t], ABBREVIATIONS)
+    return context

@@ -29,8 +29,6 @@ def review_context(definition: FormDefinition, data: Data) -> Data:
                         "due": day(dates.amended_plan_due(transfer, year))
                         if transfer and year else ""}
     context["recommendation"] = lower_first(context["recommendations"]["recommendation"])
-    context["invitees"] = ", ".join(f"{row['name']} ({row['role']})"
-                                    for row in data.get("invited", []))
     context["attended"] = [f"{row['name']} ({row['role']})" for row in data.get("invited", [])
                            if row.get("attended")]
     context["absent"] = [f"{row['name']} ({row['role']})" for row in data.get("invited", [])

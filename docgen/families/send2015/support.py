@@ -9,7 +9,7 @@ from docgen.context import form_context
 from docgen.definitions import FormDefinition
 from docgen.documents import DocumentType, register
 from docgen.domain import provision, stages
-from docgen.families.send2015.common import day, letter_basics
+from docgen.families.send2015.common import day, letter_basics, with_glossary
 from docgen.frameworks import SEND_2015
 
 Data = dict[str, Any]
@@ -66,7 +66,12 @@ def letter_context(definition: FormDefinition, data: Data) -> Data:
 
 
 def meeting_context(definition: FormDefinition, data: Data) -> Data:
-    return letter_basics(form_context(definition, data), data)
+    context = letter_basics(form_context(definition, data), data)
+    meeting = data["meeting"]
+    typed = [meeting[k] for k in ("attended", "led_by", "discussed", "agreed")]
+    typed += [row["action"] for row in data.get("actions", [])]
+    typed += [row["purpose"] for row in data.get("meetings", [])]
+    return with_glossary(context, *typed)
 
 
 def provision_map_context(plans: list[Data]) -> Data:
