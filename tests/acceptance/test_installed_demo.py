@@ -35,3 +35,32 @@ def test_demo_writes_every_document_for_every_pupil(tmp_path: Path) -> None:
                      if not p.name.endswith("-form-filled.docx")]
         assert len(documents) >= 10, documents  # IEP, High Focus, review, parents' letters
     assert f"Wrote {Path('out') / 'blank-forms' / 'iep-form.docx'}" in result.stdout
+    _every_2015_document(out / "send2015")
+
+
+def _every_2015_document(out: Path) -> None:
+    """The SEND Code of Practice 2015 framework's own folder: its blank forms, and every
+    document for each of its three sample pupils, the request pack included."""
+    assert sorted(p.name for p in (out / "blank-forms").glob("*.docx")) == [
+        "annual_review-form.docx", "ehc_request-form.docx", "parent_meeting-form.docx",
+        "sen_support-form.docx"]
+    made = {folder.name: sorted(p.name for p in folder.glob("*.docx")
+                                if not p.name.endswith("-form-filled.docx"))
+            for folder in out.iterdir() if folder.name != "blank-forms"}
+    assert made == {
+        "leo-brennan": ["Brennan-Leo-letter-sen-support.docx",
+                        "Brennan-Leo-one-page-profile.docx",
+                        "Brennan-Leo-parent-meeting-record.docx",
+                        "Brennan-Leo-sen-support-plan.docx"],
+        "amira-haddad": ["Haddad-Amira-ehc-request.docx", "Haddad-Amira-letter-ehc-request.docx",
+                         "Haddad-Amira-one-page-profile.docx",
+                         "Haddad-Amira-parent-meeting-record.docx",
+                         "Haddad-Amira-sen-support-plan.docx",
+                         "ehc-needs-assessment-request-pack.docx"],
+        "callum-price": ["Price-Callum-annual-review-invitation.docx",
+                         "Price-Callum-annual-review-record.docx",
+                         "Price-Callum-annual-review-report.docx"],
+    }
+    pack = all_text((out / "amira-haddad" / "ehc-needs-assessment-request-pack.docx")
+                    .read_bytes())
+    assert "Section 5: Individual provision map" in pack
