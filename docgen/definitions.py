@@ -221,6 +221,7 @@ def _bundled_fragments(path: Path) -> Path:
 
 
 def _section(raw: dict[str, Any], path: Path) -> Section:
+    _refuse_unknown(raw, _SECTION_KEYS, "section", path)
     kind = raw.get("kind", "group")
     if kind not in ("group", "table", "fixed_table"):
         raise TemplateProblem(f"section '{raw.get('key')}' has unknown kind '{kind}'",
@@ -239,7 +240,25 @@ def _section(raw: dict[str, Any], path: Path) -> Section:
     )
 
 
+_FIELD_KEYS = frozenset({"key", "label", "type", "required", "choices", "help", "min", "max",
+                         "max_length", "values", "not_future"})
+_SECTION_KEYS = frozenset({"key", "heading", "kind", "fields", "help", "min_rows", "max_rows",
+                           "row_key", "rows", "row_label"})
+
+
+def _refuse_unknown(raw: dict[str, Any], known: frozenset[str], what: str, path: Path) -> None:
+    """An unknown key is nearly always a typing slip: in YAML's {a: b, c: d} form, a comma
+    inside an unquoted label or help text starts a new key and silently cuts the text."""
+    unknown = sorted(str(k) for k in raw if k not in known)
+    if unknown:
+        raise TemplateProblem(
+            f"{what} '{raw.get('key')}' has unknown key(s): {', '.join(unknown)}",
+            file=str(path),
+            hint='Check the spelling; put text with a comma in quotes, e.g. help: "a, b".')
+
+
 def _field(raw: dict[str, Any], path: Path) -> Field:
+    _refuse_unknown(raw, _FIELD_KEYS, "field", path)
     ftype = raw.get("type", "text")
     if ftype not in FIELD_TYPES:
         raise TemplateProblem(f"field '{raw.get('key')}' has unknown type '{ftype}'",

@@ -154,3 +154,20 @@ def test_a_maintainers_own_2015_form_joins_that_framework(own: Path,
     monkeypatch.setenv("DOCGEN_TEMPLATES", str(own))
     assert framework_of("coffee_morning") is SEND_2015
     assert "coffee_morning" in SEND_2015.forms() and "coffee_morning" not in BIRMINGHAM.forms()
+
+
+def test_a_comma_that_cuts_a_label_in_a_definition_is_refused(tmp_path: Path) -> None:
+    """In YAML's {a: b, c: d} form a comma in unquoted text starts a new key: the text would
+    be cut silently. Every bundled definition loads; a slip is named."""
+    from docgen.errors import TemplateProblem
+
+    for form in all_forms():
+        load_definition(form)
+    (tmp_path / "slip.yaml").write_text(
+        "form: slip\ntitle: Slip\nsections:\n  - key: one\n    heading: One\n    fields:\n"
+        "      - {key: nature, label: Nature, extent and context}\n", "utf-8")
+    with pytest.raises(TemplateProblem) as refused:
+        load_definition("slip", tmp_path)
+    assert refused.value.message == "field 'nature' has unknown key(s): extent and context"
+    assert refused.value.hint == ('Check the spelling; put text with a comma in quotes, e.g. '
+                                  'help: "a, b".')
