@@ -10,8 +10,7 @@ from docgen import house_style
 from tools import template_kit as kit
 
 FOLDER = "send2015"
-SIGN_OFF = ("Yours sincerely,", "{{ pupil.senco }}",
-            "Special educational needs coordinator, {{ pupil.school }}")
+SIGN_OFF = ("Yours sincerely,", "{{ pupil.senco }}, special educational needs coordinator")
 
 
 def widths(d, *parts: float) -> None:

@@ -60,11 +60,11 @@ def ehc_request() -> None:
 
 
 def letter_ehc_request() -> None:
-    d = kit.start("Asking for an assessment of {{ pupil.first_name }}'s needs",
-                  heading="Asking for an assessment of {{ pupil.first_name }}'s needs",
+    d = kit.start("An assessment of {{ pupil.first_name }}'s needs",
+                  heading="An assessment of {{ pupil.first_name }}'s needs",
                   subject="Letter to parents: request for an EHC needs assessment", version=1,
                   key="letter_ehc_request")
-    letter_head(d, "We have asked for an assessment of {{ pupil.first_name }}'s needs")
+    letter_head(d, "What we have asked for")
     kit.paragraph(d, "As we agreed, the school has asked {{ request.authority }} to carry out "
                      "an education, health and care (EHC) needs assessment for "
                      "{{ pupil.first_name }}.")
