@@ -219,3 +219,18 @@ def test_a_birmingham_form_in_a_2015_case_is_named(case: Path) -> None:
                 "iep.yaml", case / "iep.yaml")
     assert "iep.yaml: 'iep' forms are not part of this kind of request pack; move it out " \
            "of the folder" in check_case(case).missing
+
+
+def test_a_redacted_pack_and_review_carry_no_names(tmp_path: Path) -> None:
+    out = tmp_path / "pack.docx"
+    assert run("pack", str(CASE), "-o", str(out), "--redact").exit_code == 0
+    text = all_text(out.read_bytes())
+    assert "Section 1: The school's request" in text
+    for secret in ("Amira", "Haddad", "M330205126002", "17 May 2016"):
+        assert secret not in text, secret
+    assert run("make", str(SAMPLES / "callum-price" / "annual_review.yaml"), "-o",
+               str(tmp_path), "--redact").exit_code == 0
+    report = all_text((tmp_path / "P-C-annual-review-report-redacted.docx").read_bytes())
+    assert "C. moves from secondary school to a post-16 institution." in report
+    for secret in ("Callum", "Cal ", "Price", "C330207826003"):
+        assert secret not in report, secret
