@@ -58,6 +58,18 @@ def test_invitations_sent_less_than_two_weeks_before_warn_with_the_date() -> Non
            "after the invitations are sent." in texts(errors)
 
 
+def test_before_the_invitations_go_docgen_says_the_date_they_must_go_by() -> None:
+    """Reg 20(3): "At least two weeks' notice of the date of the meeting must be given." """
+    data = raw("callum-price", "annual_review")
+    del data["meeting"]["invitations_sent"], data["meeting"]["report_sent"]
+    errors, warnings = problems("annual_review", data)
+    assert errors == []
+    assert texts(warnings) == [
+        "The review meeting, \"Date the invitations were sent\": Send the invitations and the "
+        "requests for advice by 19 November 2026, at least two weeks before the meeting (SEND "
+        "Regulations 2014, regulation 20(3) and (4)), then record the date you sent them."]
+
+
 def test_advice_due_later_than_two_weeks_before_the_meeting_is_an_error() -> None:
     """Reg 20(4): advice "must [be circulated] to those persons at least two weeks in advance
     of the review meeting" - so it cannot be asked for after that day."""

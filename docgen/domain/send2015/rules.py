@@ -155,7 +155,12 @@ def review_timing(definition: FormDefinition, data: Data) -> Iterator[Problem]:
     meeting = data["meeting"]
     due = dates.review_dates(meeting["date"])
     sent = meeting.get("invitations_sent")
-    if sent and sent > due.invitations_by:
+    if not sent:
+        yield warning(f"Send the invitations and the requests for advice by "
+                      f"{_day(due.invitations_by)}, at least two weeks before the meeting "
+                      "(SEND Regulations 2014, regulation 20(3) and (4)), then record the date "
+                      "you sent them.", **where(definition, "meeting", "invitations_sent"))
+    elif sent > due.invitations_by:
         yield warning(f"Invitations and requests for advice must go at least two weeks before "
                       f"the meeting (SEND Regulations 2014, regulation 20(3) and (4)): by "
                       f"{_day(due.invitations_by)}. Move the meeting, or send them sooner.",
