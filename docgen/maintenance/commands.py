@@ -54,10 +54,10 @@ def list_forms() -> list[str]:
 
     lines: list[str] = []
     for framework in all_frameworks():
-        lines.append(f"{framework.title}{' (the default)' if framework.default else ''}:")
+        lines.append(f"{framework.title}{', the default' if framework.default else ''}:")
         for name in framework.forms():
             definition = load_definition(name)
-            lines.append(f"  {name:<12} version {definition.version}  {definition.title}")
+            lines.append(f"  {name:<14} version {definition.version}  {definition.title}")
     return lines
 
 

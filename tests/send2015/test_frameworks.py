@@ -35,13 +35,13 @@ def test_docgen_forms_lists_both_frameworks() -> None:
     result = run("forms")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0] == "Following the Code (Birmingham) (the default):"
+    assert lines[0] == "Following the Code (Birmingham), the default:"
     start = lines.index("SEND Code of Practice 2015:")
     assert [line.split()[0] for line in lines[1:start]] == ["crisp", "hf_iep", "hf_review",
                                                            "iep"]
     assert [line.split()[0] for line in lines[start + 1:]] == [
         "annual_review", "ehc_request", "parent_meeting", "sen_support"]
-    assert "  sen_support  version 1  SEN Support plan - input form" in lines
+    assert "  sen_support    version 1  SEN Support plan - input form" in lines
 
 
 def test_each_form_belongs_to_one_framework() -> None:
