@@ -15,29 +15,18 @@ from docgen.frameworks import SEND_2015
 Data = dict[str, Any]
 
 
-def provision_rows(data: Data) -> list[Data]:
-    """Each provision row as the plan shows it: how often and how long in words."""
-    rows = []
-    for number, row in enumerate(data.get("provision", []), start=1):
-        each = stages.per_pupil_minutes(row["session_minutes"], row["sessions_per_week"],
-                                        row["group_size"])
-        sessions = row["sessions_per_week"]
-        rows.append({
-            "number": str(number), "what": row["what"], "who": row["who"],
-            "how_often": f"{sessions} {'time' if sessions == 1 else 'times'} a week",
-            "how_long": f"{row['session_minutes']} minutes",
-            "group": "1 to 1" if row["group_size"] == 1 else f"Group of {row['group_size']}",
-            "dates": f"{day(row['start'])} to {day(row['end'])}",
-            "impact": row["impact"],
-            "weekly_minutes": stages.format_minutes(each),
-        })
-    return rows
+def help_in_words(data: Data) -> list[Data]:
+    """Each provision row as a parent reads it: what, with whom, how often, how long."""
+    return [{"what": row["what"].rstrip("."), "who": row["who"],
+             "how_often": f"{row['sessions_per_week']} "
+                          f"{'time' if row['sessions_per_week'] == 1 else 'times'} a week",
+             "how_long": f"{row['session_minutes']} minutes"}
+            for row in data.get("provision", [])]
 
 
 def plan_context(definition: FormDefinition, data: Data) -> Data:
     context = form_context(definition, data)
     context["areas"] = [row for row in context["needs"] if row["needs"]]
-    context["plan_rows"] = provision_rows(data)
     total = sum((stages.per_pupil_minutes(row["session_minutes"], row["sessions_per_week"],
                                           row["group_size"])
                  for row in data.get("provision", [])), start=0)
@@ -51,17 +40,9 @@ def plan_context(definition: FormDefinition, data: Data) -> Data:
     return context
 
 
-def profile_context(definition: FormDefinition, data: Data) -> Data:
-    return form_context(definition, data)
-
-
 def letter_context(definition: FormDefinition, data: Data) -> Data:
     context = letter_basics(plan_context(definition, data), data)
-    context["help"] = [
-        {"what": row["what"].rstrip("."), "who": row["who"],
-         "how_often": row["how_often"], "how_long": row["how_long"]}
-        for row in context["plan_rows"]
-    ]
+    context["help"] = help_in_words(data)
     return context
 
 
@@ -127,7 +108,7 @@ for _doc in (
     DocumentType("sen_support_plan", "SEN Support plan", "sen_support_plan.docx",
                  ("sen_support",), plan_context),
     DocumentType("one_page_profile", "One-page profile", "one_page_profile.docx",
-                 ("sen_support",), profile_context),
+                 ("sen_support",), form_context),
     DocumentType("letter_sen_support", "Letter to parents: special educational provision",
                  "letter_sen_support.docx", ("sen_support",), letter_context,
                  audience="parents", applies=_first_plan),
