@@ -9,8 +9,15 @@ from __future__ import annotations
 import copy
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from docgen.domain.provision import VaguePhrase, vague_phrases, vague_provision
+from docgen.domain.provision import (
+    VAGUE_PHRASES,
+    VaguePhrase,
+    vague_phrases,
+    vague_provision,
+)
 from tests.conftest import sample_raw
 from tests.send2015.conftest import problems, raw, texts
 
@@ -68,3 +75,12 @@ def test_birmingham_samples_have_no_vague_provision() -> None:
     for pupil in ("tomos-llyr-evans", "zofia-wisniewska", "aisha-rahman"):
         _, warnings = problems("iep", sample_raw(pupil, "iep"))
         assert not [w for w in warnings if "vague" in w.message], pupil
+
+
+@given(st.text(st.characters(categories=("L", "N", "Zs")), max_size=60),
+       st.sampled_from([shown for shown, _ in VAGUE_PHRASES]),
+       st.text(st.characters(categories=("L", "N", "Zs")), max_size=60))
+def test_a_listed_phrase_is_found_wherever_it_is_typed(before: str, phrase: str,
+                                                       after: str) -> None:
+    text = f"{before} {phrase.upper()} {after}"
+    assert phrase in [shown for shown, _ in vague_phrases(text)]
