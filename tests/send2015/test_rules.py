@@ -136,16 +136,17 @@ def test_the_assessment_clock_runs_6_16_and_20_weeks_from_the_request() -> None:
     ("secondary_post16", dt.date(2027, 3, 31)),
 ])
 def test_phase_transfer_dates(transfer: str, due: dt.date) -> None:
-    """Reg 18: the plan is reviewed and amended "before 31st March in the calendar year of the
-    transfer" from secondary school to a post-16 institution, and "15th February in the
-    calendar year of the transfer" in any other case."""
+    """Reg 18(1): the authority "must review and amend, where necessary, the child or young
+    person's EHC plan before— (a) 31 March in the calendar year of the child or young
+    person's transfer from secondary school to a post-16 institution; and (b) 15 February in
+    the calendar year of the child's transfer in any other case"."""
     assert dates.amended_plan_due(transfer, 2027) == due
 
 
 def test_a_review_after_the_phase_transfer_date_warns() -> None:
     """Reg 18: 15 February for a move from primary to secondary school."""
     data = raw("callum-price", "annual_review")
-    data["plan"]["next_phase"] = "primary_secondary"
+    data["plan"].update(next_phase="primary_secondary", last_review="2026-06-01")
     data["pupil"]["year_group"] = "6"
     data["meeting"].update(date="2027-03-01", advice_by="2027-02-10",
                            invitations_sent="2027-02-01", report_sent="2027-03-05")
@@ -251,3 +252,23 @@ def test_request_without_the_parents_agreement_warns() -> None:
     assert problems("ehc_request", data) == ([], [])
     data["request"]["parents_agree"] = False
     assert "(SEND Code of Practice 9.8)" in texts(problems("ehc_request", data)[1])[0]
+
+
+def test_a_review_more_than_12_months_after_the_last_warns() -> None:
+    """CFA 2014 s.44(1) (the authority reviews a plan "at least every 12 months", explanatory
+    notes para 239); CoP 9.169: the first review within 12 months of the plan being issued,
+    then within 12 months of the previous review."""
+    data = raw("callum-price", "annual_review")
+    assert problems("annual_review", data) == ([], [])  # last review 4 December 2025
+    data["plan"]["last_review"] = "2025-11-28"
+    assert dates.review_due(dt.date(2022, 3, 14), dt.date(2025, 11, 28)) == \
+        dt.date(2026, 11, 28)
+    _, warnings = problems("annual_review", data)
+    assert texts(warnings) == [
+        "The review meeting, \"Date of the review meeting\": An EHC plan is reviewed within 12 "
+        "months of the last review (Children and Families Act 2014, section 44; SEND Code of "
+        "Practice 9.169): by 28 November 2026. This meeting is later."]
+    del data["plan"]["last_review"]
+    assert "within 12 months of the plan being issued (Children and Families Act 2014, " \
+           "section 44; SEND Code of Practice 9.169): by 14 March 2023." in \
+        texts(problems("annual_review", data)[1])[0]

@@ -82,6 +82,16 @@ def amended_plan_due(transfer: str, year: int) -> dt.date:
     return dt.date(year, 3, 31) if transfer == POST_16_TRANSFER else dt.date(year, 2, 15)
 
 
+def review_due(issued: dt.date, last_review: dt.date | None) -> dt.date:
+    """Children and Families Act 2014, s.44(1); CoP 9.169: a plan is reviewed within 12
+    months of being made, then within 12 months of the last review."""
+    start = last_review or issued
+    try:
+        return start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + 1, day=28)
+
+
 # Regulation 20(6): from Year 9 the review considers preparation for adulthood.
 ADULTHOOD_FROM_YEAR = 9
 

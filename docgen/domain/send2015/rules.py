@@ -183,6 +183,23 @@ def review_timing(definition: FormDefinition, data: Data) -> Iterator[Problem]:
                     **where(definition, "meeting", "report_sent"))
 
 
+def review_within_a_year(definition: FormDefinition, data: Data) -> Iterator[Problem]:
+    """CFA 2014 s.44(1) and CoP 9.169: within 12 months of the plan or of the last review."""
+    plan, meeting = data["plan"], data["meeting"]["date"]
+    last = plan.get("last_review")
+    if last and last < plan["issued"]:
+        yield error("The last review cannot be before the plan was issued.",
+                    **where(definition, "plan", "last_review"))
+        return
+    due = dates.review_due(plan["issued"], last)
+    if meeting > due:
+        since = "the last review" if last else "the plan being issued"
+        yield warning(f"An EHC plan is reviewed within 12 months of {since} (Children and "
+                      f"Families Act 2014, section 44; SEND Code of Practice 9.169): by "
+                      f"{_day(due)}. This meeting is later.",
+                      **where(definition, "meeting", "date"))
+
+
 def review_adulthood(definition: FormDefinition, data: Data) -> Iterator[Problem]:
     """Reg 20(6): from Year 9 the meeting considers preparation for adulthood."""
     if not dates.considers_adulthood(data["pupil"]["year_group"]):
@@ -232,5 +249,6 @@ _RULES: dict[str, tuple[FormRule, ...]] = {
                     plan_review),
     "parent_meeting": (three_meetings,),
     "ehc_request": (request_with_parents,),
-    "annual_review": (review_timing, review_adulthood, review_phase, review_recommendations),
+    "annual_review": (review_timing, review_within_a_year, review_adulthood, review_phase,
+                      review_recommendations),
 }
