@@ -109,13 +109,11 @@ def digest_of(path: Path) -> str:
 def templates_fingerprint() -> str:
     """One digest of every template in use (bundled, or a maintainer's own, which win): a
     document is out of date when its template changed, not only when its input did."""
-    from docgen.documents import all_documents
-    from docgen.resources import template_path
+    from docgen.documents import all_documents, template_file
 
     digest = hashlib.sha256()
-    for name in sorted({document.template for document in all_documents().values()}):
-        path = template_path(name)
-        digest.update(name.encode())
+    for path in sorted({template_file(document) for document in all_documents().values()}):
+        digest.update(path.name.encode())
         if path.is_file():
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

@@ -114,12 +114,11 @@ def forms_group(ctx: click.Context) -> None:
 
 @forms_group.command("list")
 def forms_list() -> None:
-    """List the input form types docgen knows."""
-    from docgen.definitions import available_forms, load_definition
+    """List the input form types docgen knows, framework by framework."""
+    from docgen.maintenance.commands import list_forms
 
-    for name in available_forms():
-        definition = load_definition(name)
-        click.echo(f"{name:<12} version {definition.version}  {definition.title}")
+    for line in list_forms():
+        click.echo(line)
 
 
 @main.command("check")

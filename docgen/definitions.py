@@ -20,7 +20,6 @@ import yaml
 
 from docgen.domain.choices import Choice, choices
 from docgen.errors import TemplateProblem
-from docgen.resources import data_dir, override_dir
 
 FieldType = Literal["text", "multiline", "choice", "date", "bool", "int", "upn", "dfe_number"]
 SectionKind = Literal["group", "table", "fixed_table"]
@@ -140,23 +139,31 @@ class FormDefinition:
 
 
 def definitions_dir() -> Path:
-    return data_dir("schemas")
+    """The default framework's bundled form definitions."""
+    from docgen.frameworks import default
+
+    return default().schemas_dir()
 
 
 def available_forms(directory: Path | None = None) -> list[str]:
-    names = {p.stem for p in (directory or definitions_dir()).glob("*.yaml")}
-    own = override_dir()
-    if directory is None and own is not None:
-        names |= {p.stem for p in own.glob("*.yaml")}
-    return sorted(names)
+    """Every form type of every framework (or those in ``directory``); form names are unique
+    across frameworks."""
+    if directory is not None:
+        return sorted(p.stem for p in directory.glob("*.yaml"))
+    from docgen.frameworks import all_forms
+
+    return all_forms()
 
 
 def load_definition(name: str, directory: Path | None = None) -> FormDefinition:
-    """Load ``schemas/NAME.yaml`` (or a maintainer's own NAME.yaml, see --templates)."""
-    own = override_dir()
-    if directory is None and own is not None and (own / f"{name}.yaml").is_file():
-        directory = own
-    return _load_definition(name, directory or definitions_dir())
+    """Load NAME.yaml from its framework's folder (or a maintainer's own copy, see
+    --templates), or from ``directory`` when given."""
+    if directory is None:
+        from docgen.frameworks import framework_of
+
+        framework = framework_of(name)
+        directory = framework.definition_dir(name) or framework.schemas_dir()
+    return _load_definition(name, directory)
 
 
 @cache
@@ -200,14 +207,21 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 def _expand(entry: dict[str, Any], directory: Path, path: Path) -> list[Section]:
     if "include" in entry:
         fragment_file = directory / "fragments" / f"{entry['include']}.yaml"
-        if not fragment_file.is_file():
-            fragment_file = definitions_dir() / "fragments" / f"{entry['include']}.yaml"
+        if not fragment_file.is_file():  # a maintainer's form using a bundled fragment
+            fragment_file = _bundled_fragments(path) / f"{entry['include']}.yaml"
         fragment = _read_yaml(fragment_file)
         return [s for e in fragment["sections"] for s in _expand(e, directory, path)]
     return [_section(entry, path)]
 
 
+def _bundled_fragments(path: Path) -> Path:
+    from docgen.frameworks import framework_of
+
+    return framework_of(path.stem).schemas_dir() / "fragments"
+
+
 def _section(raw: dict[str, Any], path: Path) -> Section:
+    _refuse_unknown(raw, _SECTION_KEYS, "section", path)
     kind = raw.get("kind", "group")
     if kind not in ("group", "table", "fixed_table"):
         raise TemplateProblem(f"section '{raw.get('key')}' has unknown kind '{kind}'",
@@ -226,7 +240,25 @@ def _section(raw: dict[str, Any], path: Path) -> Section:
     )
 
 
+_FIELD_KEYS = frozenset({"key", "label", "type", "required", "choices", "help", "min", "max",
+                         "max_length", "values", "not_future"})
+_SECTION_KEYS = frozenset({"key", "heading", "kind", "fields", "help", "min_rows", "max_rows",
+                           "row_key", "rows", "row_label"})
+
+
+def _refuse_unknown(raw: dict[str, Any], known: frozenset[str], what: str, path: Path) -> None:
+    """An unknown key is nearly always a typing slip: in YAML's {a: b, c: d} form, a comma
+    inside an unquoted label or help text starts a new key and silently cuts the text."""
+    unknown = sorted(str(k) for k in raw if k not in known)
+    if unknown:
+        raise TemplateProblem(
+            f"{what} '{raw.get('key')}' has unknown key(s): {', '.join(unknown)}",
+            file=str(path),
+            hint='Check the spelling; put text with a comma in quotes, e.g. help: "a, b".')
+
+
 def _field(raw: dict[str, Any], path: Path) -> Field:
+    _refuse_unknown(raw, _FIELD_KEYS, "field", path)
     ftype = raw.get("type", "text")
     if ftype not in FIELD_TYPES:
         raise TemplateProblem(f"field '{raw.get('key')}' has unknown type '{ftype}'",

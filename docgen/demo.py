@@ -1,21 +1,35 @@
-"""The demo: blank forms, filled sample forms and every document for each sample pupil."""
+"""The demo: blank forms, filled sample forms and every document for each sample pupil.
+
+Each framework's output goes in its own folder (the default framework's at the top, as it
+always has): ``OUT/blank-forms/``, ``OUT/<pupil>/``, then ``OUT/send2015/blank-forms/``, ….
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
-from docgen.definitions import available_forms, load_definition
+from docgen.definitions import load_definition
+from docgen.frameworks import Framework, all_frameworks
 from docgen.inputs import load_input
-from docgen.resources import data_dir
 
 
 def sample_pupils() -> list[Path]:
-    return sorted(p for p in data_dir("samples").iterdir() if p.is_dir())
+    """Every framework's sample pupils."""
+    return [p for framework in all_frameworks() for p in framework.sample_pupils()]
+
+
+def output_folder(out_dir: Path, framework: Framework) -> Path:
+    return out_dir if framework.default else out_dir / framework.key
 
 
 def run_demo(out_dir: Path, *, force: bool = False) -> Iterator[Path]:
     """Write everything, yielding each path as it is written."""
+    for framework in all_frameworks():
+        yield from _framework_demo(framework, output_folder(out_dir, framework), force=force)
+
+
+def _framework_demo(framework: Framework, out_dir: Path, *, force: bool) -> Iterator[Path]:
     from docgen.forms.filling import fill_form
     from docgen.forms.writer import write_blank_form
     from docgen.pipeline import make
@@ -24,12 +38,12 @@ def run_demo(out_dir: Path, *, force: bool = False) -> Iterator[Path]:
     blanks = out_dir / "blank-forms"
     blanks.mkdir(parents=True, exist_ok=True)
     blank_bytes = {}
-    for name in available_forms():
+    for name in framework.forms():
         blank_bytes[name] = write_blank_form(load_definition(name))
         target = blanks / f"{name}-form.docx"
         write_atomic(target, blank_bytes[name], force=force)
         yield target
-    for folder in sample_pupils():
+    for folder in framework.sample_pupils():
         pupil_out = out_dir / folder.name
         pupil_out.mkdir(parents=True, exist_ok=True)
         for data_file in sorted(folder.glob("*.yaml")):
@@ -44,13 +58,19 @@ def run_demo(out_dir: Path, *, force: bool = False) -> Iterator[Path]:
             yield from _pack(folder / "case", pupil_out, force=force)
 
 
+def pack_file_name(case: Path) -> str:
+    from docgen.packs.kinds import case_framework, pack_module
+
+    return str(pack_module(case_framework(case)).FILE_NAME)
+
+
 def _pack(case: Path, out_dir: Path, *, force: bool) -> Iterator[Path]:
-    """The statutory request pack of a sample pupil with a full case folder."""
+    """The request pack of a sample pupil with a full case folder."""
     from docgen.packs import build_pack, check_case
     from docgen.packs.manifest import manifest
     from docgen.render import write_atomic
 
-    target = out_dir / "statutory-request-pack.docx"
+    target = out_dir / pack_file_name(case)
     data = build_pack(case)
     write_atomic(target, data, force=force)
     yield target

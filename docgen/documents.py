@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from docgen.definitions import FormDefinition
@@ -18,7 +18,7 @@ class DocumentType:
 
     key: str
     title: str
-    template: str  # file name under templates/
+    template: str  # file name in its framework's templates folder
     forms: tuple[str, ...]  # form types whose data can make it
     build: ContextBuilder
     audience: str = "staff"  # "staff" or "parents": parent documents have stricter checks
@@ -36,7 +36,8 @@ class DocumentType:
 
 
 DOCUMENTS: dict[str, DocumentType] = {}
-FAMILIES = ("iep", "highfocus", "parents")  # modules under docgen/families that register documents
+# The modules that register each framework's documents are listed in its entry in
+# docgen/frameworks.py (Birmingham's: docgen.families.iep, .highfocus, .parents).
 
 
 def register(document: DocumentType) -> DocumentType:
@@ -45,10 +46,18 @@ def register(document: DocumentType) -> DocumentType:
 
 
 def all_documents() -> dict[str, DocumentType]:
-    """Every registered document type, loading every family (imports are cached)."""
-    for family in FAMILIES:
-        importlib.import_module(f"docgen.families.{family}")
+    """Every registered document type of every framework (imports are cached)."""
+    from docgen.frameworks import load_all
+
+    load_all()
     return DOCUMENTS
+
+
+def template_file(document: DocumentType) -> Path:
+    """Where the document's template is: its framework's folder, or a maintainer's copy."""
+    from docgen.frameworks import framework_of
+
+    return framework_of(document.forms[0]).template_path(document.template)
 
 
 def for_form(form: str, data: dict[str, Any] | None = None) -> list[DocumentType]:

@@ -158,6 +158,15 @@ def review_rules(definition: FormDefinition, data: Data, today: dt.date) -> Iter
     yield from review.review_obligations(answers, review.decide_outcome(answers, load_policy()))
 
 
+def provision_rules(definition: FormDefinition, data: Data, today: dt.date
+                    ) -> Iterator[Problem]:
+    """Specific, quantified provision (the shared check in docgen.domain.provision)."""
+    from docgen.domain.provision import advice, vague_provision
+
+    for phrase in vague_provision(data.get("provision", []), ("what", "who")):
+        yield warning(advice(phrase), **_where(definition, "provision", phrase.field, phrase.row))
+
+
 _RULES: dict[str, tuple[SectionRule, ...]] = {
     "pupil": (pupil_rules,),
     "plan": (plan_rules,),
@@ -166,4 +175,5 @@ _RULES: dict[str, tuple[SectionRule, ...]] = {
     "high_focus": (high_focus_rules,),
     "roles": (roles_rules,),
     "review": (review_rules,),
+    "provision": (provision_rules,),
 }

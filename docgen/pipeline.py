@@ -10,7 +10,6 @@ from typing import Any
 from docgen import documents as docs
 from docgen.errors import InvalidInput
 from docgen.inputs import FormInput, load_input
-from docgen.resources import template_path
 from docgen.validation import Validated, validate_data
 
 
@@ -67,7 +66,7 @@ def render_document(document: docs.DocumentType, checked: Checked,
     context = document.build(checked.input.definition, data)
     context["provenance"] = docs.provenance(checked.form, checked.input.version)
     template = (templates_dir / document.template if templates_dir
-                else template_path(document.template))
+                else docs.template_file(document))
     return render_to_bytes(template, context)
 
 

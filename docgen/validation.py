@@ -9,7 +9,6 @@ from typing import Any
 from marshmallow import ValidationError
 
 from docgen.definitions import FormDefinition, Section
-from docgen.form_rules import check_form
 from docgen.problems import Problem, error
 from docgen.schema import schema_for
 
@@ -40,7 +39,9 @@ def validate_data(definition: FormDefinition, raw: Mapping[str, Any]) -> Validat
     else:
         result = Validated(definition.name, data)
     if result.valid:  # the guidance's rules run on typed data only
-        for problem in check_form(definition, result.data):
+        from docgen.frameworks import framework_of
+
+        for problem in framework_of(definition.name).check_form(definition, result.data):
             (result.errors if problem.severity == "error" else result.warnings).append(problem)
     return result
 

@@ -34,4 +34,9 @@ CHOICES: dict[str, tuple[Choice, ...]] = {
 
 
 def choices(name: str) -> tuple[Choice, ...]:
-    return CHOICES[name]
+    """A list above, or one another framework registers (see docgen.frameworks)."""
+    if name in CHOICES:
+        return CHOICES[name]
+    from docgen.frameworks import choices as framework_choices
+
+    return framework_choices(name)

@@ -13,7 +13,6 @@ import yaml
 
 from docgen.domain import crisp
 from docgen.errors import TemplateProblem
-from docgen.resources import data_dir
 
 # Which bands are delegated is the local authority's policy, not a fact of the guidance; the
 # guidance only says a review decides between "the school's own resources (delegated
@@ -56,7 +55,9 @@ class DelegationPolicy:
 
 
 def default_policy_path() -> Path:
-    return data_dir("schemas") / "settings" / "delegation.yaml"
+    from docgen.frameworks import BIRMINGHAM
+
+    return BIRMINGHAM.settings_dir() / "delegation.yaml"
 
 
 @cache  # read once per process; a TemplateProblem is raised again on every call

@@ -18,7 +18,7 @@ from docgen.definitions import FormDefinition
 from docgen.documents import DocumentType, register
 from docgen.domain import highfocus
 from docgen.families.highfocus import decide, hf_iep_context, review_context
-from docgen.resources import data_dir, template_path
+from docgen.frameworks import BIRMINGHAM
 
 Data = dict[str, Any]
 
@@ -59,7 +59,7 @@ PLAIN_OUTCOMES: dict[str, tuple[str, str]] = {
 
 @cache
 def authority() -> Data:
-    path = data_dir("schemas") / "settings" / "authority.yaml"
+    path = BIRMINGHAM.settings_dir() / "authority.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -75,11 +75,13 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def glossary(texts: list[str]) -> list[str]:
+def glossary(texts: list[str],
+             abbreviations: tuple[tuple[str, str], ...] = ABBREVIATIONS) -> list[str]:
     """'special educational needs coordinator (SENCo)' for each abbreviation the texts use, so
-    a letter can spell them out before staff-typed text uses them."""
+    a letter can spell them out before staff-typed text uses them (each framework has its
+    own list)."""
     joined = " ".join(texts)
-    return [f"{meaning} ({short})" for short, meaning in ABBREVIATIONS
+    return [f"{meaning} ({short})" for short, meaning in abbreviations
             if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", joined)]
 
 
@@ -192,5 +194,5 @@ def generic_leaflet_context(school: str, senco: str, contact: str = "") -> Data:
 def render_generic_leaflet(school: str, senco: str, contact: str = "") -> bytes:
     from docgen.render import render_to_bytes
 
-    template = template_path(LEAFLET.template)  # a maintainer's own leaflet, if there is one
+    template = BIRMINGHAM.template_path(LEAFLET.template)  # a maintainer's own, if any
     return render_to_bytes(template, generic_leaflet_context(school, senco, contact))

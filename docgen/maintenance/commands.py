@@ -5,14 +5,13 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from docgen.definitions import available_forms, load_definition
+from docgen.definitions import load_definition
 from docgen.docprops import read_custom_properties
-from docgen.documents import all_documents
+from docgen.documents import all_documents, template_file
 from docgen.errors import UnusableInput
 from docgen.forms.package import SAFE_PARSER
 from docgen.maintenance.template_check import check_template, unshown_required_fields
 from docgen.maintenance.variables import document_for_template, variables
-from docgen.resources import data_dir, template_path
 
 
 def template_properties(path: Path) -> dict[str, str]:
@@ -44,20 +43,31 @@ def document_key(path: Path) -> str | None:
 def list_templates() -> list[str]:
     lines = ["Templates (document, version, form(s)):"]
     for document in all_documents().values():
-        path = template_path(document.template)
+        path = template_file(document)
         lines.append(f"  {document.template:<32} {document.title} · version "
                      f"{template_version(path)} · form: {', '.join(document.forms)}")
     lines.append("Forms (type, version, title):")
-    for name in available_forms():
-        definition = load_definition(name)
-        lines.append(f"  {name:<12} version {definition.version}  {definition.title}")
+    lines += [f"  {line}" for line in list_forms()]
+    return lines
+
+
+def list_forms() -> list[str]:
+    """Each framework's title, then its form types with their versions and titles."""
+    from docgen.frameworks import all_frameworks
+
+    lines: list[str] = []
+    for framework in all_frameworks():
+        lines.append(f"{framework.title}{', the default' if framework.default else ''}:")
+        for name in framework.forms():
+            definition = load_definition(name)
+            lines.append(f"  {name:<14} version {definition.version}  {definition.title}")
     return lines
 
 
 def check_templates(paths: list[Path], *, annotate: Path | None = None,
                     force: bool = False) -> tuple[int, list[str]]:
     """(number of errors, lines to print) for the given templates or all bundled ones."""
-    targets = paths or [template_path(d.template) for d in all_documents().values()]
+    targets = paths or [template_file(d) for d in all_documents().values()]
     lines: list[str] = []
     errors = 0
     used: dict[str, set[str]] = {}
@@ -105,7 +115,9 @@ def preview(name: str, sample: str | None, output: Path, *, force: bool) -> Path
     if document is None:
         raise UnusableInput(f"there is no template called '{name}'",
                             hint="See 'docgen templates list'.")
-    folders = sorted(p for p in data_dir("samples").iterdir() if p.is_dir())
+    from docgen.frameworks import framework_of
+
+    folders = framework_of(document.forms[0]).sample_pupils()
     for folder in folders:
         if sample and folder.name != sample:
             continue

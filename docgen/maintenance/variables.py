@@ -13,8 +13,8 @@ from typing import Any
 
 from docgen.definitions import load_definition
 from docgen.documents import DocumentType, all_documents, provenance
+from docgen.frameworks import framework_of
 from docgen.inputs import load_input
-from docgen.resources import data_dir
 from docgen.validation import validate_data
 
 
@@ -44,7 +44,7 @@ def paths(value: Any, prefix: str = "") -> set[str]:
 def known_paths(key: str) -> frozenset[str]:
     document = all_documents()[key]
     found: set[str] = set()
-    for folder in sorted(p for p in data_dir("samples").iterdir() if p.is_dir()):
+    for folder in framework_of(document.forms[0]).sample_pupils():
         for form in document.forms:
             data_file = folder / f"{form}.yaml"
             if not data_file.is_file():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,14 +14,14 @@ from docxcompose.composer import Composer
 
 from docgen import house_style
 from docgen.definitions import load_definition
-from docgen.documents import all_documents, provenance
+from docgen.documents import all_documents, provenance, template_file
 from docgen.errors import InvalidInput
 from docgen.families.highfocus import crisp_rows, review_context
 from docgen.forms.ns import qn
+from docgen.frameworks import BIRMINGHAM
 from docgen.packs.case import CaseForm
 from docgen.packs.checklist import CaseCheck, check_case
 from docgen.render import render_to_bytes
-from docgen.resources import template_path
 
 MISSING = "MISSING"
 
@@ -45,6 +46,14 @@ def build_pack(folder: Path, *, draft: bool = False, redacted: bool = False) -> 
     names = _names(check)  # before the forms' own names become initials
     _redact_forms(check)
     return redact_document(assemble(check, draft=draft), names)
+
+
+def redacted(check: CaseCheck, make: Callable[[CaseCheck], bytes]) -> bytes:
+    """The pack ``make`` builds, with names as initials in the forms and the merged evidence
+    (every framework's packs)."""
+    names = _names(check)  # before the forms' own names become initials
+    _redact_forms(check)
+    return redact_document(make(check), names)
 
 
 def _redact_forms(check: CaseCheck) -> None:
@@ -108,7 +117,7 @@ def _render(key: str, form: CaseForm) -> bytes:
     document = all_documents()[key]
     context = document.build(load_definition(form.form), form.checked.data)
     context["provenance"] = provenance(form.form, load_definition(form.form).version)
-    return render_to_bytes(template_path(document.template), context)
+    return render_to_bytes(template_file(document), context)
 
 
 def cover_context(check: CaseCheck, sections: list[Section], draft: bool) -> dict:
@@ -136,8 +145,13 @@ def cover_context(check: CaseCheck, sections: list[Section], draft: bool) -> dic
 
 def assemble(check: CaseCheck, *, draft: bool) -> bytes:
     sections = sections_for(check)
-    cover = render_to_bytes(template_path("pack_cover.docx"),
+    cover = render_to_bytes(BIRMINGHAM.template_path("pack_cover.docx"),
                             cover_context(check, sections, draft))
+    return compose(cover, sections)
+
+
+def compose(cover: bytes, sections: list[Section]) -> bytes:
+    """The cover, then each section after its divider page (every framework's packs)."""
     composer = Composer(Document(io.BytesIO(cover)))
     for number, section in enumerate(sections, start=1):
         composer.append(_divider(number, section))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,10 @@ class Case:
         return sorted((f for f in self.forms if f.form == form), key=lambda f: f.date)
 
 
-def load_case(folder: Path) -> Case:
+def load_case(folder: Path, kinds: Mapping[str, str] = EVIDENCE_KINDS,
+              form_dates: Mapping[str, tuple[str, str]] = FORM_DATES) -> Case:
+    """The folder's evidence (``kinds``: those its framework's pack knows) and forms (those
+    with a date in ``form_dates``)."""
     manifest = folder / MANIFEST
     if not manifest.is_file():
         raise UnusableInput("this folder has no case.yaml", file=str(folder),
@@ -78,30 +82,30 @@ def load_case(folder: Path) -> Case:
                             file=str(manifest)) from None
     case = Case(folder)
     for number, item in enumerate(raw.get("evidence") or [], start=1):
-        case.evidence.append(_evidence(item, number, folder, manifest))
+        case.evidence.append(_evidence(item, number, folder, manifest, kinds))
     listed = {e.file.name for e in case.evidence}
     for path in sorted(folder.iterdir()):
         if (path.name in listed or path.name == MANIFEST or path.name.startswith((".", "~$"))
                 or path.suffix.lower() not in WORD_SUFFIXES | DATA_SUFFIXES):
             continue
-        _add_form(case, path)
+        _add_form(case, path, form_dates)
     return case
 
 
-def _evidence(item: Any, number: int, folder: Path, manifest: Path) -> Evidence:
-    if not isinstance(item, dict) or item.get("kind") not in EVIDENCE_KINDS or not item.get(
-            "file"):
+def _evidence(item: Any, number: int, folder: Path, manifest: Path,
+              kinds: Mapping[str, str]) -> Evidence:
+    if not isinstance(item, dict) or item.get("kind") not in kinds or not item.get("file"):
         raise UnusableInput(
-            f"evidence item {number} needs a kind (one of {', '.join(EVIDENCE_KINDS)}) and a "
-            "file", file=str(manifest))
+            f"evidence item {number} needs a kind (one of {', '.join(kinds)}) and a file",
+            file=str(manifest))
     date = item.get("date")
     threads = item.get("threads") or ([item["thread"]] if item.get("thread") else [])
-    return Evidence(item["kind"], str(item.get("title") or EVIDENCE_KINDS[item["kind"]]),
+    return Evidence(item["kind"], str(item.get("title") or kinds[item["kind"]]),
                     date if isinstance(date, dt.date) else None,
                     folder / Path(str(item["file"])).name, tuple(int(t) for t in threads))
 
 
-def _add_form(case: Case, path: Path) -> None:
+def _add_form(case: Case, path: Path, form_dates: Mapping[str, tuple[str, str]]) -> None:
     try:
         form_input = load_input(path)
     except DocgenError as exc:
@@ -112,7 +116,11 @@ def _add_form(case: Case, path: Path) -> None:
     if not checked.valid:
         case.problems.extend(f"{path.name}: {problem.text()}" for problem in checked.errors)
         return
-    section, key = FORM_DATES[name]
+    if name not in form_dates:
+        case.problems.append(f"{path.name}: '{name}' forms are not part of this kind of "
+                             "request pack; move it out of the folder")
+        return
+    section, key = form_dates[name]
     case.forms.append(CaseForm(path, name, checked.data[section][key], checked))
 
 
@@ -148,5 +156,8 @@ def init_case(folder: Path, source: Path, *, force: bool = False) -> Path:
         raise OutputExists("this case folder already has a case.yaml", file=str(target),
                            hint="Use --force to replace it.")
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, SKELETON.format(name=name).encode("utf-8"), force=force)
+    from docgen.packs.kinds import skeleton_for
+
+    text = skeleton_for(form_input.definition.name, name)
+    write_atomic(target, text.encode("utf-8"), force=force)
     return target

@@ -46,10 +46,13 @@ def create_app(token: str | None = None, max_upload_mb: float = 20) -> Flask:
 
 
 def home() -> str:
-    from docgen.definitions import available_forms, load_definition
+    from docgen.definitions import load_definition
+    from docgen.frameworks import all_frameworks
 
-    forms = [(name, load_definition(name).title) for name in available_forms()]
-    return render_template("home.html", forms=forms)
+    frameworks = [{"key": f.key, "title": f.title, "summary": f.summary,
+                   "forms": [(name, load_definition(name).title) for name in f.forms()]}
+                  for f in all_frameworks()]
+    return render_template("home.html", frameworks=frameworks)
 
 
 def blank_form(name: str) -> Response:

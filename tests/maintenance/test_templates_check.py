@@ -140,7 +140,7 @@ def test_every_bundled_template_is_clean() -> None:
 def test_list_and_vars() -> None:
     listing = run("templates", "list").stdout
     assert "review_record.docx" in listing and "version 1" in listing
-    assert "hf_review    version 1  High Focus review - input form" in listing
+    assert "hf_review      version 1  High Focus review - input form" in listing
     variables = run("templates", "vars", "iep").stdout
     assert "targets[].how_often" in variables and "How often" in variables
     assert "pupil.upn" in variables and "Unique Pupil Number (UPN)" in variables

@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from docgen.documents import all_documents, provenance
+from docgen.documents import all_documents, provenance, template_file
+from docgen.frameworks import all_frameworks
 from docgen.inputs import load_input
 from docgen.render import render_to_bytes
 from docgen.render.docxtpl_steps import render_with_docxtpl
@@ -18,15 +18,15 @@ from docgen.resources import data_dir
 from docgen.validation import validate_data
 from tests.docx_helpers import open_doc
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-CASES = [(doc.key, pupil.name, form)
+FOLDERS = {p.name: p for f in all_frameworks() for p in f.sample_pupils()}
+CASES = [(doc.key, pupil, form)
          for doc in all_documents().values() for form in doc.forms
-         for pupil in sorted(p for p in SAMPLES.iterdir() if p.is_dir())
-         if (pupil / f"{form}.yaml").exists()]
+         for pupil in sorted(FOLDERS)
+         if (FOLDERS[pupil] / f"{form}.yaml").exists()]
 
 
 def _context(key: str, pupil: str, form: str) -> dict | None:
-    form_input = load_input(SAMPLES / pupil / f"{form}.yaml")
+    form_input = load_input(FOLDERS[pupil] / f"{form}.yaml")
     data = validate_data(form_input.definition, form_input.raw).data
     document = all_documents()[key]
     if not document.applies(data):
@@ -57,7 +57,7 @@ MADE = [case for case in CASES if _context(*case) is not None]
 def test_same_content_as_docxtpl(key: str, pupil: str, form: str) -> None:
     context = _context(key, pupil, form)
     assert context is not None
-    template = data_dir("templates") / all_documents()[key].template
+    template = template_file(all_documents()[key])
     ours = _content(render_to_bytes(template, context))
     theirs = _content(render_with_docxtpl(str(template), context))
     # docxtpl escapes property values with autoescape on and then stores the escaped text
@@ -100,7 +100,7 @@ def test_same_xml_as_docxtpl_with_hostile_text(key: str, pupil: str, form: str) 
     context = _context(key, pupil, form)
     assert context is not None
     context = _hostile(context)
-    template = data_dir("templates") / all_documents()[key].template
+    template = template_file(all_documents()[key])
     ours = _canonical_parts(render_to_bytes(template, context))
     theirs = _canonical_parts(render_with_docxtpl(str(template), context))
     assert ours.keys() == theirs.keys()

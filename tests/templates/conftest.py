@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from docgen.frameworks import all_frameworks
 from docgen.pipeline import Rendered, check, render_all
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-PUPILS = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir())
-FORMS = ("iep", "crisp", "hf_iep", "hf_review")
+# Every framework's sample pupils, by folder name (unique across frameworks).
+FOLDERS: dict[str, Path] = {p.name: p for f in all_frameworks() for p in f.sample_pupils()}
+PUPILS = sorted(FOLDERS)
 
 
 @pytest.fixture(scope="session")
@@ -18,9 +19,7 @@ def rendered() -> dict[tuple[str, str], Rendered]:
     """(pupil folder, document key) → the rendered document."""
     out: dict[tuple[str, str], Rendered] = {}
     for pupil in PUPILS:
-        for form in FORMS:
-            path = SAMPLES / pupil / f"{form}.yaml"
-            if path.exists():
-                for document in render_all(check(path)):
-                    out[(pupil, f"{document.key}:{form}")] = document
+        for path in sorted(FOLDERS[pupil].glob("*.yaml")):
+            for document in render_all(check(path)):
+                out[(pupil, f"{document.key}:{path.stem}")] = document
     return out

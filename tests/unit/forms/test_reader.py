@@ -127,7 +127,8 @@ def test_a_plain_document_is_not_a_form(tmp_path: Path) -> None:
     document.save(str(path))
     message = refusal(path)
     assert "does not look like a docgen form" in message
-    assert "crisp, hf_iep, hf_review, iep" in message
+    assert ("annual_review, crisp, ehc_request, hf_iep, hf_review, iep, parent_meeting, "
+            "sen_support") in message
 
 
 def test_unknown_form_lists_the_known_ones(tmp_path: Path) -> None:
@@ -138,7 +139,8 @@ def test_unknown_form_lists_the_known_ones(tmp_path: Path) -> None:
     path = save(tmp_path, replace_part(IEP_BLANK, "docProps/custom.xml", properties))
     message = refusal(path)
     assert "this is a 'wibble' form, which this docgen does not know" in message
-    assert "Known forms: crisp, hf_iep, hf_review, iep." in message
+    assert ("Known forms: annual_review, crisp, ehc_request, hf_iep, hf_review, iep, "
+            "parent_meeting, sen_support.") in message
 
 
 def test_own_definitions_folder(tmp_path: Path) -> None:
