@@ -276,14 +276,20 @@ def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | No
 @click.option("--port", default=0, show_default="a free port", type=int)
 @click.option("--no-browser", is_flag=True, help="Do not open the browser.")
 @click.option("--max-upload-mb", default=20, show_default=True, type=int)
-def serve_cmd(host: str | None, port: int, no_browser: bool, max_upload_mb: int) -> None:
+@click.option("--idle-minutes", type=click.IntRange(min=0), default=60, show_default=True,
+              envvar="DOCGEN_IDLE_MINUTES", show_envvar=True,
+              help="Stop by itself after this many minutes with no docgen page open "
+                   "(0: only the Stop button or Ctrl-C stop it).")
+def serve_cmd(host: str | None, port: int, no_browser: bool, max_upload_mb: int,
+              idle_minutes: int) -> None:
     """Start the local web page: check forms and make documents in your browser."""
     from docgen.web.server import LOOPBACK, is_loopback, serve
 
     if host is not None and not is_loopback(host):
         click.echo(f"Warning: listening on {host} lets other computers reach this page. "
                    "Pupils' data should stay on this computer.", err=True)
-    serve(host or LOOPBACK, port, open_browser=not no_browser, max_upload_mb=max_upload_mb)
+    serve(host or LOOPBACK, port, open_browser=not no_browser, max_upload_mb=max_upload_mb,
+          idle_minutes=idle_minutes)
 
 
 @main.command("demo")
