@@ -328,11 +328,13 @@ def leaflet_cmd(school: str, senco: str, contact: str, output: Path, pdf: bool,
 
 
 def _register_maintainer_commands() -> None:
+    from docgen import cli_desktop
     from docgen import cli_maintainers as maintainers
 
     forms_group.add_command(maintainers.forms_check)
     main.add_command(maintainers.templates_group)
     main.add_command(maintainers.regenerate_cmd)
+    main.add_command(cli_desktop.shortcut_cmd)
 
 
 _register_maintainer_commands()

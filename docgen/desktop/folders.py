@@ -24,8 +24,12 @@ def _env(environ: Mapping[str, str] | None) -> Mapping[str, str]:
     return os.environ if environ is None else environ
 
 
-def _home(environ: Mapping[str, str]) -> Path:
-    return Path(environ.get("HOME") or environ.get("USERPROFILE") or Path.home())
+def home_dir(environ: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """The user's home folder (USERPROFILE first on Windows, where HOME is rarely set)."""
+    environ = _env(environ)
+    order = ("USERPROFILE", "HOME") if _platform(platform) == "win32" else ("HOME",
+                                                                            "USERPROFILE")
+    return Path(next((environ[k] for k in order if environ.get(k)), None) or Path.home())
 
 
 def log_dir(platform: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
@@ -33,11 +37,11 @@ def log_dir(platform: str | None = None, environ: Mapping[str, str] | None = Non
     ~/Library/Logs/docgen on macOS, $XDG_STATE_HOME/docgen (~/.local/state) elsewhere."""
     platform, environ = _platform(platform), _env(environ)
     if platform == "win32":
-        local = environ.get("LOCALAPPDATA") or str(_home(environ) / "AppData" / "Local")
-        return Path(local) / "docgen" / "Logs"
+        home = home_dir(environ, platform)
+        return Path(environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / "docgen" / "Logs"
     if platform == "darwin":
-        return _home(environ) / "Library" / "Logs" / "docgen"
-    state = environ.get("XDG_STATE_HOME") or str(_home(environ) / ".local" / "state")
+        return home_dir(environ, platform) / "Library" / "Logs" / "docgen"
+    state = environ.get("XDG_STATE_HOME") or str(home_dir(environ, platform) / ".local" / "state")
     return Path(state) / "docgen"
 
 
@@ -47,10 +51,10 @@ def desktop_dir(platform: str | None = None, environ: Mapping[str, str] | None =
     platform, environ = _platform(platform), _env(environ)
     if platform == "win32":
         known = known_folder(FOLDERID_DESKTOP) if sys.platform == "win32" else None
-        return Path(known) if known else _home(environ) / "Desktop"
+        return Path(known) if known else home_dir(environ, platform) / "Desktop"
     if platform == "darwin":
-        return _home(environ) / "Desktop"
-    return _xdg_user_dir("DESKTOP", environ) or _home(environ) / "Desktop"
+        return home_dir(environ, platform) / "Desktop"
+    return _xdg_user_dir("DESKTOP", environ) or home_dir(environ, platform) / "Desktop"
 
 
 def menu_dir(platform: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
@@ -61,17 +65,17 @@ def menu_dir(platform: str | None = None, environ: Mapping[str, str] | None = No
         known = known_folder(FOLDERID_PROGRAMS) if sys.platform == "win32" else None
         if known:
             return Path(known)
-        roaming = environ.get("APPDATA") or str(_home(environ) / "AppData" / "Roaming")
+        roaming = environ.get("APPDATA") or str(home_dir(environ, platform) / "AppData" / "Roaming")
         return Path(roaming) / "Microsoft" / "Windows" / "Start Menu" / "Programs"
     if platform == "darwin":
-        return _home(environ) / "Applications"
-    data = environ.get("XDG_DATA_HOME") or str(_home(environ) / ".local" / "share")
+        return home_dir(environ, platform) / "Applications"
+    data = environ.get("XDG_DATA_HOME") or str(home_dir(environ, platform) / ".local" / "share")
     return Path(data) / "applications"
 
 
 def _xdg_user_dir(name: str, environ: Mapping[str, str]) -> Path | None:
     """XDG_<NAME>_DIR from ~/.config/user-dirs.dirs (lines like XDG_DESKTOP_DIR="$HOME/x")."""
-    home = _home(environ)
+    home = home_dir(environ, "linux")
     config = Path(environ.get("XDG_CONFIG_HOME") or home / ".config") / "user-dirs.dirs"
     try:
         lines = config.read_text(encoding="utf-8").splitlines()
@@ -89,12 +93,14 @@ def known_folder(folder_id: str) -> str | None:
     """SHGetKnownFolderPath through ctypes (Windows only): no extra package needed."""
     import ctypes
 
+    if not hasattr(ctypes, "windll"):  # not Windows after all
+        return None
     guid = (ctypes.c_char * 16).from_buffer_copy(uuid.UUID(folder_id).bytes_le)
     path = ctypes.c_wchar_p()
-    shell32 = ctypes.windll.shell32  # type: ignore[attr-defined]
+    shell32 = ctypes.windll.shell32
     if shell32.SHGetKnownFolderPath(ctypes.byref(guid), 0, None, ctypes.byref(path)) != 0:
         return None
     try:
         return path.value
     finally:
-        ctypes.windll.ole32.CoTaskMemFree(path)  # type: ignore[attr-defined]
+        ctypes.windll.ole32.CoTaskMemFree(path)
