@@ -46,7 +46,8 @@ class _Group(click.Group):
             sys.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
+             invoke_without_command=True)
 @click.version_option(__version__, prog_name="docgen")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False,
@@ -57,6 +58,10 @@ class _Group(click.Group):
 def main(ctx: click.Context, debug: bool, templates_dir: Path | None) -> None:
     """Make SEN documents (IEPs, High Focus plans, reviews, letters, packs) from Word forms."""
     ctx.meta["debug"] = debug
+    if ctx.invoked_subcommand is None:  # a bare `docgen`, perhaps double-clicked
+        from docgen.cli_desktop import bare_docgen
+
+        bare_docgen(ctx)
     if templates_dir is not None:
         import os
 

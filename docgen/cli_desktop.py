@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 START_HINT = """\
@@ -31,3 +33,26 @@ def shortcut_cmd(desktop: bool, menu: bool, force: bool) -> None:
     click.echo(f"It starts: {' '.join([launcher.program, *launcher.arguments])}")
     for note in notes:
         click.echo(f"Note: {note}", err=True)
+
+
+def bare_docgen(ctx: click.Context) -> None:
+    """Help and how to start the page, exit 0. Double-clicked on Windows, the console window
+    would close the moment docgen ends, so it waits for a key first."""
+    click.echo(ctx.get_help())
+    click.echo(f"\n{START_HINT}")
+    if console_closes_on_exit():
+        click.pause("\nPress any key to close this window.")
+    ctx.exit(0)
+
+
+def console_closes_on_exit() -> bool:
+    """True when Windows opened a console for docgen alone (a double-click): only docgen's
+    launcher and Python are attached to it, where a terminal adds its own shell."""
+    return sys.platform == "win32" and 0 < console_process_count() <= 2
+
+
+def console_process_count() -> int:
+    import ctypes
+
+    ids = (ctypes.c_ulong * 8)()
+    return int(ctypes.windll.kernel32.GetConsoleProcessList(ids, len(ids)))
