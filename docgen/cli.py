@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from docgen import __version__
+from docgen.cli_desktop import bare_docgen, utf8_output_on_windows
 from docgen.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, DocgenError
 
 if TYPE_CHECKING:  # the pipeline is imported when a command runs: --version stays fast
@@ -58,9 +59,8 @@ class _Group(click.Group):
 def main(ctx: click.Context, debug: bool, templates_dir: Path | None) -> None:
     """Make SEN documents (IEPs, High Focus plans, reviews, letters, packs) from Word forms."""
     ctx.meta["debug"] = debug
+    utf8_output_on_windows()
     if ctx.invoked_subcommand is None:  # a bare `docgen`, perhaps double-clicked
-        from docgen.cli_desktop import bare_docgen
-
         bare_docgen(ctx)
     if templates_dir is not None:
         import os
@@ -78,7 +78,7 @@ def _stop_cleanly_on_sigterm() -> None:
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    if threading_is_main():
+    if threading_is_main() and hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, stop)
 
 

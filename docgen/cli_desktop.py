@@ -56,3 +56,17 @@ def console_process_count() -> int:
 
     ids = (ctypes.c_ulong * 8)()
     return int(ctypes.windll.kernel32.GetConsoleProcessList(ids, len(ids)))
+
+
+def utf8_output_on_windows() -> None:
+    """Windows gives redirected output its ANSI code page (cp1252 in England), which has no
+    'ś' or Urdu letters: printing a pupil's file name into 'docgen batch ... > log.txt'
+    would fail. Redirected output is written as UTF-8 there instead (what Notepad and
+    PowerShell 7 read); a console window already shows every script."""
+    if sys.platform != "win32":
+        return
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or not hasattr(stream, "reconfigure"):
+            continue  # no console at all (pythonw), or a stream someone else set up
+        if not stream.isatty() and stream.encoding.replace("-", "").lower() != "utf8":
+            stream.reconfigure(encoding="utf-8", errors="replace")

@@ -101,3 +101,39 @@ def test_real_old_pythons_get_one_line() -> None:
         assert done.stderr == NEEDS.format(f"{major}.{minor}") + "\n", folder.name
         tried += 1
     assert tried
+
+
+def test_windows_redirected_output_is_utf8(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`docgen batch ... > log.txt` on Windows: the ANSI code page has no 'ś', so without
+    this the first Polish file name printed would stop docgen."""
+    import io
+
+    raw = io.BytesIO()
+    redirected = io.TextIOWrapper(raw, encoding="cp1252", errors="strict")
+    monkeypatch.setattr(sys, "stdout", redirected)
+    monkeypatch.setattr(sys, "platform", "win32")
+    cli_desktop.utf8_output_on_windows()
+    print("Wrote Wiśniewska-Zofia-iep.docx and رحمان-فاطمہ-iep.docx")
+    redirected.flush()
+    assert raw.getvalue().decode("utf-8").startswith("Wrote Wiśniewska-Zofia-iep.docx and رحمان")
+
+
+def test_no_console_at_all_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(sys, "platform", "win32")
+    cli_desktop.utf8_output_on_windows()  # pythonw: nothing to reconfigure, no error
+
+
+def test_sigterm_handler_only_where_the_signal_exists(monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+
+    from docgen import cli
+
+    installed: list[object] = []
+    monkeypatch.setattr(signal, "signal", lambda *args: installed.append(args))
+    cli._stop_cleanly_on_sigterm()
+    assert len(installed) == 1
+    monkeypatch.delattr(signal, "SIGTERM")
+    cli._stop_cleanly_on_sigterm()
+    assert len(installed) == 1
