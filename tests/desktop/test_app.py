@@ -43,12 +43,12 @@ class FakeBrowser:
     def _use(self, address: str) -> None:
         opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        home = opener.open(address, timeout=10).read().decode()
+        home = opener.open(address, timeout=60).read().decode()
         self.pages.append(home)
         csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', home).group(1)
         base = address.split("/?")[0]
         self.pages.append(opener.open(f"{base}/stop", urllib.parse.urlencode(
-            {"csrf": csrf}).encode(), timeout=10).read().decode())
+            {"csrf": csrf}).encode(), timeout=60).read().decode())
 
 
 @pytest.fixture
@@ -140,13 +140,13 @@ def test_a_problem_on_a_page_is_shown_there_and_logged(windows_without_console: 
             opener = urllib.request.build_opener(
                 urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
             try:
-                opener.open(address, timeout=10)
+                opener.open(address, timeout=60)
             except urllib.error.HTTPError as error:
                 seen.append((error.code, error.read().decode()))
-            check = opener.open(address.split("/?")[0] + "/check", timeout=10).read().decode()
+            check = opener.open(address.split("/?")[0] + "/check", timeout=60).read().decode()
             csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', check).group(1)
             opener.open(address.split("/?")[0] + "/stop",
-                        urllib.parse.urlencode({"csrf": csrf}).encode(), timeout=10)
+                        urllib.parse.urlencode({"csrf": csrf}).encode(), timeout=60)
 
         threading.Thread(target=use, daemon=True).start()
         return True
@@ -179,10 +179,10 @@ FAKE_BROWSER = textwrap.dedent("""\
     address = sys.argv[1]
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-    home = opener.open(address, timeout=10).read().decode()
+    home = opener.open(address, timeout=60).read().decode()
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', home).group(1)
     stopped = opener.open(address.split("/?")[0] + "/stop",
-                          urllib.parse.urlencode({"csrf": csrf}).encode(), timeout=10).read()
+                          urllib.parse.urlencode({"csrf": csrf}).encode(), timeout=60).read()
     open(sys.argv[2], "wb").write(home.encode() + b"\\n----\\n" + stopped)
     """)
 
@@ -206,7 +206,7 @@ def test_the_installed_gui_script_runs_without_stdout_or_stderr(tmp_path: Path) 
     subprocess.run([sys.executable, "-c", probe, str(seen)], env=env, check=True,
                    preexec_fn=_close_output, timeout=30)
     assert seen.read_text() == "(None, None)"  # the simulation is faithful
-    done = subprocess.run([str(script)], env=env, preexec_fn=_close_output, timeout=60,
+    done = subprocess.run([str(script)], env=env, preexec_fn=_close_output, timeout=120,
                           cwd=tmp_path)
     assert done.returncode == 0
     home, stopped = record.read_text("utf-8").split("\n----\n")

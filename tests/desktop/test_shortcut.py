@@ -337,7 +337,7 @@ def test_the_linux_shortcut_starts_the_page(tmp_path: Path) -> None:
     browser, record = tmp_path / "browser.py", tmp_path / "browser-saw.html"
     browser.write_text(FAKE_BROWSER, "utf-8")
     env["BROWSER"] = f"{sys.executable} {browser} %s {record}"
-    done = subprocess.run(command, env=env, preexec_fn=_close_output, timeout=60,
+    done = subprocess.run(command, env=env, preexec_fn=_close_output, timeout=120,
                           cwd=tmp_path)
     assert done.returncode == 0
     assert "docgen has stopped" in record.read_text("utf-8")

@@ -134,11 +134,11 @@ def test_the_real_server_stops_from_its_button(capsys: pytest.CaptureFixture[str
     with running(idle_minutes=60) as (address, result):
         opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        home = opener.open(address, timeout=10).read().decode()
+        home = opener.open(address, timeout=60).read().decode()
         csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', home).group(1)
         base = address.split("/?")[0]
         stopped = opener.open(f"{base}/stop", urllib.parse.urlencode({"csrf": csrf}).encode(),
-                              timeout=10).read().decode()
+                              timeout=60).read().decode()
         assert "docgen has stopped" in stopped
     assert result["reason"] == "button"
     out = capsys.readouterr().out
