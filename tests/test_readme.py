@@ -178,6 +178,7 @@ def test_windows_section_names_only_what_docgen_has() -> None:
 def test_windows_section_facts() -> None:
     windows = _section("Windows")
     assert "Add python.exe to PATH" in windows and "Microsoft Store" in windows
+    assert "untick **Use admin privileges when installing py.exe**" in windows
     assert f"after {DEFAULT_IDLE_MINUTES} minutes with no docgen page open" in windows
     base = (ROOT / "docgen" / "web" / "templates" / "base.html").read_text("utf-8")
     assert "**Stop docgen**" in windows and ">Stop docgen</button>" in base
