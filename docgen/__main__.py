@@ -4,4 +4,5 @@ from __future__ import annotations
 
 from docgen.cli import main
 
-main()
+if __name__ == "__main__":  # not when a spawned worker process imports this module
+    main()

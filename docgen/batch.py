@@ -15,13 +15,14 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docgen.errors import DocgenError
 from docgen.inputs import DATA_SUFFIXES, WORD_SUFFIXES
+from docgen.processes import flush_to_disk, start_method, worker_count, worker_pool
 
 if TYPE_CHECKING:
     from docgen.pipeline import Checked
@@ -214,26 +215,27 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     outcomes.sort(key=lambda o: o.input)
     # Documents were written without a flush each (the slowest part on a disk); one flush of
     # everything now gives the same durability before the run reports success.
-    os.sync()
+    flush_to_disk(out_dir / name for o in outcomes if o.status == "ok" for name in o.written)
     _write_index(out_dir, index)
     write_report(out_dir / REPORT, outcomes)
     return outcomes
 
 
 def _run(root: Path, out_dir: Path, todo: list[str], jobs: int | None) -> Iterator[Outcome]:
-    workers = max(1, jobs or os.cpu_count() or 1)
+    workers = worker_count(jobs)
     if workers == 1 or len(todo) <= 1:
         for relative in todo:
             yield process_one(str(root), relative, str(out_dir))
         return
-    _warm_up()
+    if start_method() == "fork":
+        _warm_up()
     # Inputs travel in small chunks: fewer round trips between processes, and progress still
     # moves often.
     size = max(1, min(CHUNK, len(todo) // (workers * 4) or 1))
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-    # Workers are forked from this warmed-up process (Linux's default); memory stays flat
-    # because nothing grows per document (one compiled copy of each template).
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # On Linux workers are forked from this warmed-up process (docgen.processes); memory stays
+    # flat because nothing grows per document (one compiled copy of each template).
+    with worker_pool(workers) as pool:
         futures = [pool.submit(process_chunk, str(root), chunk, str(out_dir))
                    for chunk in chunks]
         for future in as_completed(futures):

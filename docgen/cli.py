@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from docgen import __version__
+from docgen.cli_desktop import bare_docgen, utf8_output_on_windows
 from docgen.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, DocgenError
 
 if TYPE_CHECKING:  # the pipeline is imported when a command runs: --version stays fast
@@ -46,7 +47,8 @@ class _Group(click.Group):
             sys.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
+             invoke_without_command=True)
 @click.version_option(__version__, prog_name="docgen")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False,
@@ -57,6 +59,9 @@ class _Group(click.Group):
 def main(ctx: click.Context, debug: bool, templates_dir: Path | None) -> None:
     """Make SEN documents (IEPs, High Focus plans, reviews, letters, packs) from Word forms."""
     ctx.meta["debug"] = debug
+    utf8_output_on_windows()
+    if ctx.invoked_subcommand is None:  # a bare `docgen`, perhaps double-clicked
+        bare_docgen(ctx)
     if templates_dir is not None:
         import os
 
@@ -73,7 +78,7 @@ def _stop_cleanly_on_sigterm() -> None:
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    if threading_is_main():
+    if threading_is_main() and hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, stop)
 
 
@@ -275,14 +280,20 @@ def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | No
 @click.option("--port", default=0, show_default="a free port", type=int)
 @click.option("--no-browser", is_flag=True, help="Do not open the browser.")
 @click.option("--max-upload-mb", default=20, show_default=True, type=int)
-def serve_cmd(host: str | None, port: int, no_browser: bool, max_upload_mb: int) -> None:
+@click.option("--idle-minutes", type=click.IntRange(min=0), default=60, show_default=True,
+              envvar="DOCGEN_IDLE_MINUTES", show_envvar=True,
+              help="Stop by itself after this many minutes with no docgen page open "
+                   "(0: only the Stop button or Ctrl-C stop it).")
+def serve_cmd(host: str | None, port: int, no_browser: bool, max_upload_mb: int,
+              idle_minutes: int) -> None:
     """Start the local web page: check forms and make documents in your browser."""
     from docgen.web.server import LOOPBACK, is_loopback, serve
 
     if host is not None and not is_loopback(host):
         click.echo(f"Warning: listening on {host} lets other computers reach this page. "
                    "Pupils' data should stay on this computer.", err=True)
-    serve(host or LOOPBACK, port, open_browser=not no_browser, max_upload_mb=max_upload_mb)
+    serve(host or LOOPBACK, port, open_browser=not no_browser, max_upload_mb=max_upload_mb,
+          idle_minutes=idle_minutes)
 
 
 @main.command("demo")
@@ -321,11 +332,13 @@ def leaflet_cmd(school: str, senco: str, contact: str, output: Path, pdf: bool,
 
 
 def _register_maintainer_commands() -> None:
+    from docgen import cli_desktop
     from docgen import cli_maintainers as maintainers
 
     forms_group.add_command(maintainers.forms_check)
     main.add_command(maintainers.templates_group)
     main.add_command(maintainers.regenerate_cmd)
+    main.add_command(cli_desktop.shortcut_cmd)
 
 
 _register_maintainer_commands()

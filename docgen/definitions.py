@@ -20,6 +20,7 @@ import yaml
 
 from docgen.domain.choices import Choice, choices
 from docgen.errors import TemplateProblem
+from docgen.textfiles import read_text
 
 FieldType = Literal["text", "multiline", "choice", "date", "bool", "int", "upn", "dfe_number"]
 SectionKind = Literal["group", "table", "fixed_table"]
@@ -194,8 +195,8 @@ def _load_definition(name: str, directory: Path) -> FormDefinition:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
+        data = yaml.safe_load(read_text(path))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise TemplateProblem(
             f"the form definition is not valid YAML: {exc}", file=str(path)
         ) from exc

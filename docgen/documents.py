@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from docgen.definitions import FormDefinition
+from docgen.filenames import document_stem, name_part
 
 ContextBuilder = Callable[[FormDefinition, dict[str, Any]], dict[str, Any]]
 
@@ -26,13 +27,14 @@ class DocumentType:
     named: Callable[[dict[str, Any]], str] | None = None  # a name that depends on the data
 
     def file_name(self, data: dict[str, Any], form: str) -> str:
-        """'Surname-Forename-what-it-is', plus the form when several forms make it."""
+        """'Surname-Forename-what-it-is', plus the form when several forms make it: legal on
+        Windows whatever the pupil is called, shortened if the names are very long (see
+        docgen.filenames)."""
         pupil = data["pupil"]
         what = self.named(data) if self.named else self.key
-        name = f"{slug(pupil['surname'])}-{slug(pupil['forename'])}-{what}"
         if len(self.forms) > 1:
-            name += f"-from-{form}"
-        return name.replace("_", "-")
+            what += f"-from-{form}"
+        return document_stem(pupil["surname"], pupil["forename"], what.replace("_", "-"))
 
 
 DOCUMENTS: dict[str, DocumentType] = {}
@@ -68,8 +70,7 @@ def for_form(form: str, data: dict[str, Any] | None = None) -> list[DocumentType
 
 def slug(text: str) -> str:
     """A file-name-safe version of a name, keeping letters of every script."""
-    kept = "".join(ch if ch.isalnum() else "-" for ch in text.strip())
-    return "-".join(part for part in kept.split("-") if part) or "pupil"
+    return name_part(text)
 
 
 def provenance(form: str = "", form_version: int | str = "") -> dict[str, str]:

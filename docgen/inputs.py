@@ -11,6 +11,7 @@ import yaml
 
 from docgen.definitions import FormDefinition, available_forms, load_definition
 from docgen.errors import UnusableInput
+from docgen.textfiles import read_text
 
 MAX_DATA_FILE_BYTES = 20 * 1024 * 1024
 WORD_SUFFIXES = frozenset({".docx", ".docm", ".doc"})  # .doc: to explain it
@@ -92,7 +93,7 @@ def _load_data_file(path: Path) -> FormInput:
         raise UnusableInput("the file is larger than 20 MB, too large for form data",
                             file=str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)  # a BOM, UTF-16 or CRLF from Windows tools reads the same
         content = json.loads(text) if path.suffix.lower() == ".json" else safe_yaml(text)
     except UnicodeDecodeError:
         raise UnusableInput("the file is not UTF-8 text", file=str(path),

@@ -13,6 +13,7 @@ import yaml
 
 from docgen.domain import crisp
 from docgen.errors import TemplateProblem
+from docgen.textfiles import read_text
 
 # Which bands are delegated is the local authority's policy, not a fact of the guidance; the
 # guidance only says a review decides between "the school's own resources (delegated
@@ -65,7 +66,7 @@ def load_policy(path: Path | None = None) -> DelegationPolicy:
     """The policy in a settings file (None: the bundled one); TemplateProblem if it is wrong."""
     shown_path = Path(path) if path is not None else default_policy_path()
     try:
-        raw = yaml.safe_load(shown_path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(read_text(shown_path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise TemplateProblem(f"the delegation policy cannot be read: {exc}",
                               file=str(shown_path)) from None

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 import yaml
 
 from docgen.errors import DocgenError, OutputExists, UnusableInput
 from docgen.inputs import DATA_SUFFIXES, WORD_SUFFIXES, load_input, safe_yaml
+from docgen.textfiles import read_text
 from docgen.validation import Validated, validate_data
 
 MANIFEST = "case.yaml"
@@ -76,10 +77,11 @@ def load_case(folder: Path, kinds: Mapping[str, str] = EVIDENCE_KINDS,
         raise UnusableInput("this folder has no case.yaml", file=str(folder),
                             hint="Create one with: docgen case init FOLDER --from FORM")
     try:
-        raw = safe_yaml(manifest.read_text(encoding="utf-8")) or {}
+        raw = safe_yaml(read_text(manifest)) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise UnusableInput(f"case.yaml cannot be read: {' '.join(str(exc).split())}",
-                            file=str(manifest)) from None
+        reason = " ".join(str(exc).split())
+        raise UnusableInput(f"case.yaml cannot be read: {reason}", file=str(manifest),
+                            hint=_BACKSLASH_HINT if _bad_escape(exc) else None) from None
     case = Case(folder)
     for number, item in enumerate(raw.get("evidence") or [], start=1):
         case.evidence.append(_evidence(item, number, folder, manifest, kinds))
@@ -92,6 +94,17 @@ def load_case(folder: Path, kinds: Mapping[str, str] = EVIDENCE_KINDS,
     return case
 
 
+_BACKSLASH_HINT = ("Inside double quotes a backslash starts an escape: write Windows paths "
+                   "without quotes or in single quotes ('reports\\ed-psych.docx').")
+
+
+def _bad_escape(exc: Exception) -> bool:
+    """A double-quoted Windows path: libyaml and PyYAML both fail on its backslashes."""
+    context = str(getattr(exc, "context", "") or "")
+    problem = str(getattr(exc, "problem", "") or "")
+    return "quoted scalar" in context and ("escape" in problem or "hex" in problem)
+
+
 def _evidence(item: Any, number: int, folder: Path, manifest: Path,
               kinds: Mapping[str, str]) -> Evidence:
     if not isinstance(item, dict) or item.get("kind") not in kinds or not item.get("file"):
@@ -102,7 +115,8 @@ def _evidence(item: Any, number: int, folder: Path, manifest: Path,
     threads = item.get("threads") or ([item["thread"]] if item.get("thread") else [])
     return Evidence(item["kind"], str(item.get("title") or kinds[item["kind"]]),
                     date if isinstance(date, dt.date) else None,
-                    folder / Path(str(item["file"])).name, tuple(int(t) for t in threads))
+                    folder / PureWindowsPath(str(item["file"])).name,  # '\\' or '/' alike
+                    tuple(int(t) for t in threads))
 
 
 def _add_form(case: Case, path: Path, form_dates: Mapping[str, tuple[str, str]]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -22,6 +23,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool, durable: bool = True) 
     if path.exists() and not force:
         raise OutputExists("this file already exists, so docgen did not replace it",
                            file=str(path), hint="Use --force to replace it.")
+    _refuse_too_long_for_windows(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -47,6 +49,26 @@ def write_atomic(path: Path, data: bytes, *, force: bool, durable: bool = True) 
         raise
 
 
+# The temporary file beside the target: '.' + NAME + '.' + 8 random characters + '.part'.
+PART_OVERHEAD = 15
+
+
+def _refuse_too_long_for_windows(path: Path) -> None:
+    """Windows (without long-path support) and Word cannot open a file whose full path is
+    over 259 characters: refuse before writing one that nobody could open."""
+    from docgen.filenames import WINDOWS_MAX_PATH, too_long_for_windows
+
+    if sys.platform != "win32":
+        return
+    full = os.path.abspath(path)
+    if too_long_for_windows(full, PART_OVERHEAD):
+        raise DocgenError(
+            f"this file's full path is {len(full)} characters long: Windows and Word open "
+            f"at most {WINDOWS_MAX_PATH - PART_OVERHEAD} here, so docgen did not write it",
+            file=full, hint="Choose a folder nearer the top of the drive (for example "
+            "C:\\SEN), or a shorter folder name, with -o.")
+
+
 def _remove_stale_parts(folder: Path, name: str) -> None:
     """A run killed outright (SIGKILL, power cut) cannot tidy up; the next write of the same
     file removes what it left. Only docgen's own '.NAME.*.part' files match."""
@@ -63,6 +85,11 @@ def _remove_stale_parts(folder: Path, name: str) -> None:
 
 
 def _explain(exc: OSError, path: Path) -> DocgenError:
+    if sys.platform == "win32" and exc.errno == errno.EACCES and path.exists():
+        # Windows refuses to replace a file another program holds open, as Word does.
+        return DocgenError("docgen could not replace this file: it is probably open in Word "
+                           "or another program", file=str(path),
+                           hint="Close it there and try again.")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return DocgenError("docgen may not write in this folder", file=str(path),
                            hint="Choose another folder with -o, or ask for write access.")

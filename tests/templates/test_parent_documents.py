@@ -141,7 +141,7 @@ def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path: Path, monkeypa
 
     from docgen.cli import main
 
-    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr("docgen.render.pdf.soffice_path", lambda: None)
     result = CliRunner().invoke(main, ["make", "samples/tomos-llyr-evans/iep.yaml", "-o",
                                        str(tmp_path), "--only", "iep", "--pdf"])
     assert result.exit_code == 2

@@ -1,0 +1,26 @@
+"""Text files as Windows tools save them: UTF-8 with a byte-order mark (Notepad, Excel),
+UTF-16 with one (PowerShell 5's ``>`` and ``Out-File``, Notepad's "Unicode"), CRLF line ends."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+_UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (a byte-order mark dropped), or UTF-16 when a mark says so; every line end
+    becomes '\\n'. Raises UnicodeDecodeError for anything else, as reading as UTF-8 did."""
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[len(codecs.BOM_UTF8):].decode("utf-8")
+    elif data.startswith(_UTF16_MARKS):
+        text = data.decode("utf-16")  # the mark gives the byte order and is dropped
+    else:
+        text = data.decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> str:
+    """A text file's content, however a Windows or other tool saved it (see decode_text)."""
+    return decode_text(path.read_bytes())
