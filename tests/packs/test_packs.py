@@ -39,8 +39,8 @@ def test_sample_checklist_is_complete() -> None:
     assert "Attendance record" in names and "Proposed Provision Plan" in names
     threads = [n for n in names if n.startswith("Table 2 evidence for")]
     assert [t.split(" (Band")[0] for t in threads] == [
-        "Table 2 evidence for 1. Curriculum access", "Table 2 evidence for 2. Curriculum plans",
-        "Table 2 evidence for 4. Learning activities",
+        "Table 2 evidence for 1. Curriculum access", "Table 2 evidence for 2. Curriculum Plans",
+        "Table 2 evidence for 4. Learning Activities",
         "Table 2 evidence for 7. Understanding language",
         "Table 2 evidence for 8. Using language",
         "Table 2 evidence for 9. Interpersonal skills (with students)"]

@@ -12,7 +12,7 @@ import pytest
 from docgen.docprops import set_custom_properties
 from docgen.errors import UnusableInput
 from docgen.forms.filling import fill_form
-from docgen.forms.ns import NSMAP
+from docgen.forms.ns import NSMAP, qn
 from docgen.forms.reader import LAYOUT_NOTE, read_form
 from docgen.inputs import load_input
 from docgen.validation import validate_data
@@ -188,3 +188,25 @@ def test_a_field_removed_from_the_form_is_noted(tmp_path: Path, iep_data: dict) 
     assert "known_as" not in reading.data["pupil"]
     assert reading.notes == ["“Known as” (About the pupil) is not in the form any more, so it "
                              "was read as empty."]
+
+
+def test_fixed_row_under_an_older_wording_is_read_by_its_number(tmp_path: Path,
+                                                                 crisp_data: dict) -> None:
+    """A form saved by LibreOffice (no tags) is read by its row labels. A thread renamed to
+    the seed's wording ('2. Curriculum Plans', once '2. Curriculum plans') is still thread 2;
+    a label that names no row is not read as one."""
+    crisp_data["crisp_threads"][1:1] = [{"thread": "2", "band": "3"},
+                                        {"thread": "3", "band": "2"}]
+    filled = fill_form(CRISP_BLANK, CRISP, crisp_data, style="libreoffice")
+
+    def older(root: Any) -> None:
+        for text in root.iter(qn("w:t")):
+            if text.text == "2. Curriculum Plans":
+                text.text = "2. Curriculum plans"
+            elif text.text == "3. Organisation of teaching group":
+                text.text = "Three. Organisation"
+
+    reading = read_form(save(tmp_path, with_document(filled, older)))
+    threads = [row["thread"] for row in reading.data["crisp_threads"]]
+    expected = [row["thread"] for row in crisp_data["crisp_threads"]]
+    assert threads == [t for t in expected if t != "3"]
