@@ -36,7 +36,8 @@ class DocumentType:
 
 
 DOCUMENTS: dict[str, DocumentType] = {}
-FAMILIES = ("iep", "highfocus", "parents")  # modules under docgen/families that register documents
+# modules under docgen/families that register documents
+FAMILIES = ("crisp", "iep", "highfocus", "parents")
 
 
 def register(document: DocumentType) -> DocumentType:
@@ -45,10 +46,16 @@ def register(document: DocumentType) -> DocumentType:
 
 
 def all_documents() -> dict[str, DocumentType]:
-    """Every registered document type, loading every family (imports are cached)."""
+    """Every registered document type, loading every family (imports are cached), in the
+    order of FAMILIES whichever module was imported first."""
     for family in FAMILIES:
         importlib.import_module(f"docgen.families.{family}")
-    return DOCUMENTS
+    return dict(sorted(DOCUMENTS.items(), key=lambda item: _family_rank(item[1])))
+
+
+def _family_rank(document: DocumentType) -> int:
+    family = document.build.__module__.rpartition(".")[2]
+    return FAMILIES.index(family) if family in FAMILIES else len(FAMILIES)
 
 
 def for_form(form: str, data: dict[str, Any] | None = None) -> list[DocumentType]:

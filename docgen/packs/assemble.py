@@ -97,6 +97,9 @@ def sections_for(check: CaseCheck) -> list[Section]:
         if form.form == "iep":
             sections.append(Section(f"IEP from {form.date:%d %B %Y}", form.path.name,
                                     _render("iep", form)))
+        elif form.form == "iep_review":
+            sections.append(Section(f"IEP review of {form.date.day} {form.date:%B %Y}",
+                                    form.path.name, _render("iep_review_record", form)))
     for item in check.case.evidence:
         if item.file.suffix.lower() == ".docx":
             sections.append(Section(item.title, item.file.name,

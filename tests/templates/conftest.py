@@ -10,7 +10,7 @@ from docgen.pipeline import Rendered, check, render_all
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 PUPILS = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir())
-FORMS = ("iep", "crisp", "hf_iep", "hf_review")
+FORMS = ("iep", "crisp", "hf_iep", "hf_review", "iep_review")
 
 
 @pytest.fixture(scope="session")

@@ -42,7 +42,7 @@ def refusal(path: Path, **kwargs: Any) -> str:
 def test_word_round_trip(tmp_path: Path, iep_data: dict, split_runs: bool) -> None:
     filled = fill_form(IEP_BLANK, IEP, iep_data, split_runs=split_runs)
     reading = read_form(save(tmp_path, filled))
-    assert (reading.form, reading.version) == ("iep", 1)
+    assert (reading.form, reading.version) == ("iep", 2)
     assert reading.data == iep_data
     assert reading.notes == []
 
@@ -138,7 +138,7 @@ def test_unknown_form_lists_the_known_ones(tmp_path: Path) -> None:
     path = save(tmp_path, replace_part(IEP_BLANK, "docProps/custom.xml", properties))
     message = refusal(path)
     assert "this is a 'wibble' form, which this docgen does not know" in message
-    assert "Known forms: crisp, hf_iep, hf_review, iep." in message
+    assert "Known forms: crisp, hf_iep, hf_review, iep, iep_review." in message
 
 
 def test_own_definitions_folder(tmp_path: Path) -> None:
@@ -156,7 +156,7 @@ def test_own_definitions_folder(tmp_path: Path) -> None:
 def test_newer_version_refused(tmp_path: Path) -> None:
     def newer(root: Any) -> None:
         for t in root.iterfind(".//w:t", NSMAP):
-            if t.text == "Form: iep · version 1":
+            if t.text == "Form: iep · version 2":
                 t.text = "Form: iep · version 9"
 
     docx_bytes = replace_part(with_document(IEP_BLANK, newer), "docProps/custom.xml", None)

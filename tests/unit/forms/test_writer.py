@@ -105,7 +105,7 @@ def test_check_box_states_and_namespace_declared_ignorable() -> None:
 
 def test_visible_text_title_intro_form_line_and_headings() -> None:
     paragraphs = [text_of(p) for p in document_xml(IEP_BLANK).iterfind("w:body/w:p", NSMAP)]
-    assert paragraphs[:3] == [IEP.title, IEP.intro, "Form: iep · version 1"]
+    assert paragraphs[:3] == [IEP.title, IEP.intro, "Form: iep · version 2"]
     for section in IEP.sections:
         assert section.heading in paragraphs
 
@@ -148,7 +148,7 @@ def test_fixed_table_one_row_per_item_with_its_label() -> None:
 
 def test_properties_header_footer_language_and_page() -> None:
     props = read_custom_properties(_part(IEP_BLANK, "docProps/custom.xml"))
-    assert props == {"docgen.form": "iep", "docgen.form_version": "1"}
+    assert props == {"docgen.form": "iep", "docgen.form_version": "2"}
     assert text_of(_part(IEP_BLANK, "word/header1.xml")) == CONFIDENTIAL
     footer = _part(IEP_BLANK, "word/footer1.xml")
     assert [i.strip() for i in footer.xpath("//w:instrText/text()", namespaces=NSMAP)] == \
