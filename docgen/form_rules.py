@@ -49,13 +49,14 @@ def _future_dates(definition: FormDefinition, data: Data, today: dt.date) -> Ite
                               section=section.heading, label=f.label)
 
 
-def _terms_warning(earlier: dt.date, later: dt.date, what: str) -> str | None:
+def _terms_warning(earlier: dt.date, later: dt.date, what: str,
+                   since: str = "this one") -> str | None:
     """A warning's text when ``later`` is more than two school terms after ``earlier``."""
     apart = dates.terms_apart(earlier, later)
     if apart <= MAX_TERMS_TO_NEXT_REVIEW:
         return None
-    return (f"{what} is {apart} terms later. Reviews should take place “{REVIEWS_TERMLY}”: set "
-            "it within two terms.")
+    return (f"{what} is {apart} terms after {since}. Reviews should take place "
+            f"“{REVIEWS_TERMLY}”: set it within two terms.")
 
 
 def _where(definition: FormDefinition, section_key: str, field_key: str, row: int | None = None
@@ -180,7 +181,7 @@ def high_focus_rules(definition: FormDefinition, data: Data, today: dt.date
         yield error("The review must come after the start of the High Focus period.",
                     **_where(definition, "high_focus", "review_date"))
     elif message := _terms_warning(hf["start_date"], hf["review_date"],
-                                   "The High Focus review"):
+                                   "The High Focus review", "the start of the period"):
         yield warning(message, **_where(definition, "high_focus", "review_date"))
     result = highfocus.eligibility(_bands(data), bool(hf.get("provision_made")),
                                    bool(hf.get("progress_satisfactory")))

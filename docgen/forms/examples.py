@@ -29,10 +29,11 @@ def contributors(document: DocxDocument) -> None:
 def table_3(document: DocxDocument) -> None:
     """Table 3 of the guidance, one row per activity, as a worked example below the table."""
     document.add_heading("Worked example from the guidance", 2)
-    document.add_paragraph(f"{TABLE_3_TITLE}. It shows one way to share the work; plan what "
-                           "fits this pupil.", style=HELP_STYLE)
+    about = document.add_paragraph(f"{TABLE_3_TITLE}. It shows one way to share the work; "
+                                   "plan what fits this pupil.", style=HELP_STYLE)
+    about.paragraph_format.keep_with_next = True
     table = house_style.add_table(document, list(TABLE_3_HEADERS), caption=TABLE_3_TITLE,
-                                  widths=house_style.column_widths(3, 9, 2.5))
+                                  widths=house_style.column_widths(3, 8.5, 3.6))
     for role in TABLE_3:
         for number, activity in enumerate(role.activities):
             row = table.add_row()
