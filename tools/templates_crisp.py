@@ -18,7 +18,6 @@ def crisp_record() -> None:
         ("Kind of assessment", "{{ crisp.kind }}"),
         ("Stage now", "{{ support.stage or 'Not recorded' }}"),
     ], "The assessment")
-    kit.paragraph(d, "{{ crisp_summary.kind_sentence }}")
     d.add_heading("Who agreed it", 2)
     kit.bullets(d, "person in crisp_summary.agreed_by", "{{ person }}")
     d.add_heading("Bands by thread", 1)

@@ -43,7 +43,7 @@ def iep() -> None:
          "{{ p.session_minutes }}", "{{ p.sessions_per_week }}", "{{ p.weekly_minutes }}"],
         "Provision",
     )
-    resize_last_table(d, 2.2, 2.2, 1.4, 1.4, 1.5, 1.5, 1.6)
+    resize_last_table(d, 1.9, 1.9, 1.3, 1.5, 1.7, 1.9, 1.8)
     kit.paragraph(d, "Additional adult time for {{ pupil.first_name }}: "
                      "{{ adult_time.total }} minutes a week. The indicative minimum at "
                      "{{ adult_time.stage }} is {{ adult_time.minimum_text }}.")

@@ -66,13 +66,15 @@ def _parents(answers: ReviewAnswers) -> list[Problem]:
                            "attempts made to gain them, and tell them the outcome.",
                            section="Attendees"))
     # "the Review can check that the parents/carers and pupil understand fully the nature of the
-    # conclusions": parents who were not there cannot be said to, unless someone told them.
+    # conclusions": parents who were not there cannot be said to, unless someone told them. The
+    # record then says it is not yet recorded (families.highfocus.understanding), so the
+    # documents are still made and say nothing false.
     if answers.parents_understood and not present and not answers.how_parents_told:
-        out.append(error("The parents or carers were not at the review, so the record cannot "
-                         "say they understand the conclusions unless it says how they were "
-                         "told. Say how and when they were told, or untick the box.",
-                         section=MEETING,
-                         label="The parents or carers understand the conclusions"))
+        out.append(warning("The parents or carers were not at the review, so the record cannot "
+                           "say they understand the conclusions unless it says how they were "
+                           "told: it says this is not yet recorded. Say how and when they were "
+                           "told, or untick the box.", section=MEETING,
+                           label="The parents or carers understand the conclusions"))
     for flag, label, who in (
             (answers.parents_understood, "The parents or carers understand the conclusions",
              "the parents or carers"),

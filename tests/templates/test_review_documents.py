@@ -173,6 +173,24 @@ def test_record_says_only_what_the_form_says_about_understanding(rendered: dict)
     assert text[at + 1].startswith("The review considered that Aisha's bands may be higher")
 
 
+def test_absent_parents_ticked_as_understanding_are_not_said_to_on_the_page(
+        tmp_path: Path) -> None:
+    raw = copy.deepcopy(sample_raw("aisha-rahman", "hf_review"))
+    raw["review"]["parents_understood"] = True
+    result, made = _made(tmp_path, "hf_review", raw)
+    assert "The parents or carers understand the conclusions" in [w.label for w in
+                                                                  result.warnings]
+    rows = dict(r[:2] for r in table_rows(made["review_record"].data,
+                                          "Views of parents and pupil"))
+    assert rows["The parents or carers understand the conclusions"] == "Not yet recorded"
+    raw["review"]["how_parents_told"] = "Ms Sharma visited them at home on 10 February 2026."
+    result, made = _made(tmp_path, "hf_review", raw)
+    rows = dict(r[:2] for r in table_rows(made["review_record"].data,
+                                          "Views of parents and pupil"))
+    assert rows["The parents or carers understand the conclusions"] == (
+        "Yes. Ms Sharma visited them at home on 10 February 2026.")
+
+
 def test_outcome_note_is_for_the_professionals_who_were_absent(rendered: dict) -> None:
     text = paragraphs(rendered[("aisha-rahman", "outcome_note:hf_review")].data)
     assert text[1] == "To: Dr Samuel Okoye"  # not the parents, who also sent apologies

@@ -164,8 +164,10 @@ def test_absent_parents_cannot_be_said_to_understand_without_saying_how_they_wer
     absent = (Attendee("Mr Lee", "SENCo"),)
     answers = recorded(attendees=absent,
                        apologies=(Apology("Mrs Khan", "Parent", True, True),))
-    assert problems(answers) == [("error", "The review meeting", None,
+    assert problems(answers) == [("warning", "The review meeting", None,
                                   "The parents or carers understand the conclusions")]
+    assert messages(answers)[0].startswith("The parents or carers were not at the review, so "
+                                           "the record cannot say they understand")
     told = recorded(attendees=absent, apologies=(Apology("Mrs Khan", "Parent", True, True),),
                     how_parents_told="Mrs Howells visited them at home on 10 December.")
     assert problems(told) == []
