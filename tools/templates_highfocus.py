@@ -238,7 +238,7 @@ def provision_plan() -> None:
                     "{{ p.how_often }}", "{{ p.adult_minutes }}"],
                    "Provision for each thread of concern")
     # "Band" needs 1.6 cm in bold 12 pt; the minutes column takes a short number
-    resize_last_table(d, 2.6, 1.6, 4, 2.6, 2.4, 1.9)
+    resize_last_table(d, 3.1, 1.4, 3.3, 2.3, 2.0, 2.2)
     kit.when(d, "plan_minutes.counted",
              "Adult time in this plan: {{ plan_minutes.total }} minutes a week, "
              "{{ plan_minutes.comparison }} the School Action Plus amount of "
