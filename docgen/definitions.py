@@ -63,6 +63,8 @@ class Field:
     max_length: int | None = None
     int_values: bool = False  # a choice whose values are numbers (CRISP bands)
     not_future: bool = False  # a date that cannot be after today (date of birth)
+    past: bool = False  # the date of something that has happened: a warning when in the future
+    part: str = ""  # a sub-heading the blank form shows above this field (single fields only)
 
     @property
     def choices(self) -> tuple[Choice, ...]:
@@ -94,6 +96,7 @@ class Section:
     row_key: str | None = None  # fixed tables: name of the key column (e.g. "thread")
     rows_name: str | None = None  # fixed tables: domain list giving the rows
     row_label: str = "Row"  # fixed tables: header of the first column
+    example: str | None = None  # a worked example the blank form shows (forms/examples.py)
 
     @property
     def rows(self) -> tuple[FixedRow, ...]:
@@ -238,13 +241,14 @@ def _section(raw: dict[str, Any], path: Path) -> Section:
         row_key=raw.get("row_key"),
         rows_name=raw.get("rows"),
         row_label=raw.get("row_label", "Row"),
+        example=raw.get("example"),
     )
 
 
 _FIELD_KEYS = frozenset({"key", "label", "type", "required", "choices", "help", "min", "max",
-                         "max_length", "values", "not_future"})
+                         "max_length", "values", "not_future", "past", "part"})
 _SECTION_KEYS = frozenset({"key", "heading", "kind", "fields", "help", "min_rows", "max_rows",
-                           "row_key", "rows", "row_label"})
+                           "row_key", "rows", "row_label", "example"})
 
 
 def _refuse_unknown(raw: dict[str, Any], known: frozenset[str], what: str, path: Path) -> None:
@@ -276,6 +280,8 @@ def _field(raw: dict[str, Any], path: Path) -> Field:
         max_length=raw.get("max_length", DEFAULT_MAX_LENGTH.get(ftype)),
         int_values=raw.get("values") == "int",
         not_future=bool(raw.get("not_future", False)),
+        past=bool(raw.get("past", False)),
+        part=str(raw.get("part", "")),
     )
 
 

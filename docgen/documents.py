@@ -39,7 +39,7 @@ class DocumentType:
 
 DOCUMENTS: dict[str, DocumentType] = {}
 # The modules that register each framework's documents are listed in its entry in
-# docgen/frameworks.py (Birmingham's: docgen.families.iep, .highfocus, .parents).
+# docgen/frameworks.py (Birmingham's: docgen.families.crisp, .iep, .highfocus, .parents).
 
 
 def register(document: DocumentType) -> DocumentType:
@@ -48,11 +48,12 @@ def register(document: DocumentType) -> DocumentType:
 
 
 def all_documents() -> dict[str, DocumentType]:
-    """Every registered document type of every framework (imports are cached)."""
-    from docgen.frameworks import load_all
+    """Every registered document type of every framework (imports are cached), in the
+    order of the frameworks' modules whichever module was imported first."""
+    from docgen.frameworks import load_all, module_rank
 
     load_all()
-    return DOCUMENTS
+    return dict(sorted(DOCUMENTS.items(), key=lambda item: module_rank(item[1].build.__module__)))
 
 
 def template_file(document: DocumentType) -> Path:

@@ -128,7 +128,8 @@ BIRMINGHAM = Framework(
     summary="The Birmingham handbook: IEPs, CRISP, High Focus plans and reviews, Provision "
             "Plans and statutory assessment request packs.",
     schemas="schemas", templates="templates", samples="samples", settings="schemas/settings",
-    modules=("docgen.families.iep", "docgen.families.highfocus", "docgen.families.parents"),
+    modules=("docgen.families.crisp", "docgen.families.iep", "docgen.families.highfocus",
+             "docgen.families.parents"),
     rules="docgen.form_rules:check_form",
     packs="docgen.packs.birmingham",
     default=True,
@@ -209,6 +210,15 @@ def choices(name: str) -> Any:
 def load_all() -> None:
     for framework in all_frameworks():
         framework.load()
+
+
+def module_rank(module: str) -> tuple[int, int]:
+    """Where a registering module stands: its framework's place, then its place in the
+    framework's list (a module of no framework last), so listings keep one order."""
+    for number, framework in enumerate(all_frameworks()):
+        if module in framework.modules:
+            return number, framework.modules.index(module)
+    return len(all_frameworks()), 0
 
 
 for _framework in (BIRMINGHAM, SEND_2015):

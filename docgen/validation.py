@@ -38,6 +38,7 @@ def validate_data(definition: FormDefinition, raw: Mapping[str, Any]) -> Validat
         result = Validated(definition.name, data, errors=problems)
     else:
         result = Validated(definition.name, data)
+    result.errors.extend(unknown_empty_keys(definition, raw))
     if result.valid:  # the guidance's rules run on typed data only
         from docgen.frameworks import framework_of
 
@@ -62,6 +63,41 @@ def normalise(value: Any) -> Any:
         value = value.strip()
         return value or None
     return value
+
+
+def unknown_empty_keys(definition: FormDefinition, raw: Mapping[str, Any]) -> list[Problem]:
+    """Keys the form does not have, written without a value.
+
+    The schema reports an unknown key that has a value; one without is dropped by normalise()
+    first, so a YAML line folded by mistake ("(Salford" then "June 2026).:" read as a key)
+    would pass as valid with its text cut short. An unknown key is an error either way."""
+    out: list[Problem] = []
+    for key, value in raw.items():
+        try:
+            section = definition.section(str(key))
+        except KeyError:
+            if normalise(value) is None:
+                out.append(error(f"'{key}' is not part of the {definition.name} form. Check "
+                                 "the spelling, or remove it."))
+            continue
+        rows = [value] if section.kind == "group" else value
+        if not isinstance(rows, list):
+            continue
+        for index, row in enumerate(rows):
+            if not isinstance(row, Mapping):
+                continue
+            if section.kind == "group":
+                heading, at = section.heading, None
+            elif section.kind == "fixed_table":
+                heading, at = _fixed_row_heading(section, rows, index), None
+            else:
+                heading, at = section.heading, index + 1
+            known = {f.key for f in section.fields} | {section.row_key}
+            out.extend(error(f"'{name}' is not a field of this section. Check the spelling, or "
+                             "remove it.", section=heading, row=at)
+                       for name, item in row.items()
+                       if name not in known and normalise(item) is None)
+    return out
 
 
 def _problems(definition: FormDefinition, messages: Any, raw: Mapping[str, Any]) -> list[Problem]:

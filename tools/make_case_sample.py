@@ -14,21 +14,21 @@ from docgen import house_style  # noqa: E402
 CASE = ROOT / "samples" / "zofia-wisniewska" / "case"
 
 DOCS = {
-    "attendance.docx": ("Attendance record 2025-26 and 2026-27", [
-        "Zofia Wiśniewska, Year 6. Source: the school's attendance system, 10 January 2027."],
+    "attendance.docx": ("Attendance record 2024-25 and 2025-26", [
+        "Zofia Wiśniewska, Year 6. Source: the school's attendance system, 11 January 2026."],
         ["Term", "Sessions possible", "Sessions attended", "Attendance"],
-        [["Autumn 2025", "142", "136", "95.8%"], ["Spring 2026", "120", "117", "97.5%"],
-         ["Summer 2026", "124", "120", "96.8%"], ["Autumn 2026", "140", "135", "96.4%"]],
+        [["Autumn 2024", "142", "136", "95.8%"], ["Spring 2025", "120", "117", "97.5%"],
+         ["Summer 2025", "124", "120", "96.8%"], ["Autumn 2025", "140", "135", "96.4%"]],
         ["No unauthorised absences.", "Two absences for speech and language appointments."]),
     "nc-levels.docx": ("National Curriculum levels across the curriculum", [
-        "Teacher assessment, December 2026."],
+        "Teacher assessment, December 2025."],
         ["Subject", "Teacher assessment", "Expected for age"],
         [["English: speaking and listening", "Level 2c", "Level 4"],
          ["English: reading", "Level 2b", "Level 4"], ["English: writing", "Level 2c", "Level 4"],
          ["Mathematics", "Level 3b", "Level 4"], ["Science", "Level 3c", "Level 4"]],
         ["Mathematics is close to expectations when questions are read to her."]),
     "pupil-views.docx": ("Zosia's views", [
-        "Recorded by Mrs Joanna Kowalczyk with picture cards, 6 January 2027."],
+        "Recorded by Mrs Joanna Kowalczyk with picture cards, 7 January 2026."],
         ["Question", "What Zosia said"],
         [["What do you like at school?", "Art and the language group."],
          ["What is hard?", "When everyone talks fast. Long instructions."],
@@ -37,12 +37,12 @@ DOCS = {
     "pupil-involvement.docx": ("Record of pupil involvement", [
         "How Zosia took part in planning and reviewing her IEP."],
         ["Date", "What Zosia did"],
-        [["14 September 2026", "Chose her rewards and the picture cards she wanted."],
-         ["2 November 2026", "Rated her targets with a smiley-face scale."],
-         ["18 January 2027", "Came to the first part of the review and showed her work."]],
+        [["15 September 2025", "Chose her rewards and the picture cards she wanted."],
+         ["3 November 2025", "Rated her targets with a smiley-face scale."],
+         ["19 January 2026", "Came to the first part of the review and showed her work."]],
         ["Zosia's targets were explained in English and in Polish."]),
     "parents-views.docx": ("Views of Mrs Wiśniewska", [
-        "Given through an interpreter (Mr Piotr Zieliński), 11 January 2027."],
+        "Given through an interpreter (Mr Piotr Zieliński), 12 January 2026."],
         ["Topic", "Mrs Wiśniewska's view"],
         [["Language at home", "Zosia speaks Polish well at home but searches for words."],
          ["School", "She is happy at school but tired and anxious after long days."],
@@ -51,12 +51,12 @@ DOCS = {
     "parents-involvement.docx": ("Record of parental involvement", [
         "Meetings and contact with Mrs Wiśniewska during the High Focus period."],
         ["Date", "Contact"],
-        [["8 September 2026", "Meeting with interpreter: the High Focus period explained."],
-         ["20 October 2026", "Telephone call: topic words working well at home."],
-         ["18 January 2027", "High Focus review, with interpreter."]],
+        [["9 September 2025", "Meeting with interpreter: the High Focus period explained."],
+         ["21 October 2025", "Telephone call: topic words working well at home."],
+         ["19 January 2026", "High Focus review, with interpreter."]],
         ["Letters were sent in English and Polish."]),
     "salt-report.docx": ("Speech and language therapy report", [
-        "Ms Amara Okafor, specialist speech and language therapist, December 2026.",
+        "Ms Amara Okafor, specialist speech and language therapist, December 2025.",
         "Assessment in English (CELF-5) and in Polish with an interpreter."],
         ["Measure", "English", "Polish (informal)"],
         [["Receptive language (standard score)", "66", "Below age expectations"],
@@ -66,7 +66,7 @@ DOCS = {
          "a matter of learning English.", "Recommends daily individual language work and "
          "weekly direct therapy."]),
     "ep-report.docx": ("Educational psychologist's report", [
-        "Dr Helen Marsh, educational psychologist, January 2027."],
+        "Dr Helen Marsh, educational psychologist, January 2026."],
         ["Observation", "Finding"],
         [["Class, literacy lesson", "On task when instructions were shown with pictures."],
          ["Playground", "Plays alongside peers; joins games with adult help."],
@@ -94,10 +94,10 @@ def main() -> None:
     CASE.mkdir(parents=True, exist_ok=True)
     for name, spec in DOCS.items():
         make(name, *spec)
-    for form in ("iep", "hf_iep", "hf_review", "crisp"):
+    for form in ("iep", "iep_review", "hf_iep", "hf_review", "crisp"):
         shutil.copy(ROOT / "samples" / "zofia-wisniewska" / f"{form}.yaml", CASE / f"{form}.yaml")
     (CASE / "reading-tests.csv").write_text(
-        "date,test,reading age\n2026-03-10,Salford,6y 2m\n2026-12-08,Salford,6y 7m\n",
+        "date,test,reading age\n2025-03-11,Salford,6y 2m\n2025-12-09,Salford,6y 7m\n",
         encoding="utf-8")
 
 

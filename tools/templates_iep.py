@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from docgen import house_style
 from tools import template_kit as kit
+
+
+def resize_last_table(d, *weights: float) -> None:
+    """Column widths for the table just added, where a column is narrower than the kit's
+    defaults know (a count, a Yes/No)."""
+    house_style.set_column_widths(d.tables[-1], house_style.column_widths(*weights))
 
 
 def iep() -> None:
     d = kit.start("Individual Education Plan: {{ pupil.full_name }}",
                   heading="Individual Education Plan", subject="Individual Education Plan (IEP)",
-                  version=2, key="iep")
+                  version=3, key="iep")
     kit.paragraph(d, "{{ pupil.full_name }} · {{ plan.stage }}", "Subtitle")
     kit.about_pupil(d)
     d.add_heading("The plan", 1)
@@ -29,15 +36,16 @@ def iep() -> None:
     d.add_heading("Provision", 1)
     kit.loop_table(
         d,
-        ["Provision", "Who provides it", "Group size", "Minutes per session",
+        ["Provision", "Who provides it", "Group size", "Adults", "Minutes per session",
          "Sessions per week", "Adult minutes per pupil per week"],
         "p in provision",
-        ["{{ p.what }}", "{{ p.who }}", "{{ p.group_size }}", "{{ p.session_minutes }}",
-         "{{ p.sessions_per_week }}", "{{ p.weekly_minutes }}"],
+        ["{{ p.what }}", "{{ p.who }}", "{{ p.group_size }}", "{{ p.adults }}",
+         "{{ p.session_minutes }}", "{{ p.sessions_per_week }}", "{{ p.weekly_minutes }}"],
         "Provision",
     )
+    resize_last_table(d, 1.9, 1.9, 1.3, 1.5, 1.7, 1.9, 1.8)
     kit.paragraph(d, "Additional adult time for {{ pupil.first_name }}: "
-                     "{{ adult_time.total }} minutes per week. The indicative minimum at "
+                     "{{ adult_time.total }} minutes a week. The indicative minimum at "
                      "{{ adult_time.stage }} is {{ adult_time.minimum_text }}.")
     kit.paragraph(d, "{%p if adult_time.equivalent_provision %}")
     kit.paragraph(d, "Other provision of equivalent value: {{ adult_time.equivalent_provision }}")
@@ -53,7 +61,12 @@ def iep() -> None:
     kit.paragraph(d, "{{ views.parents }}")
     kit.paragraph(d, "{%p endif %}")
     kit.paragraph(d, "{%p if views.contact_attempts %}")
-    kit.paragraph(d, "Attempts made to contact parents or carers: {{ views.contact_attempts }}")
+    kit.paragraph(d, "The school could not gain their views. Attempts made to contact them:")
+    kit.paragraph(d, "{{ views.contact_attempts }}")
+    kit.paragraph(d, "{%p endif %}")
+    kit.paragraph(d, "{%p if plan.support_services %}")
+    d.add_heading("External support services", 1)
+    kit.paragraph(d, "{{ plan.support_services }}")
     kit.paragraph(d, "{%p endif %}")
     d.add_heading("Review", 1)
     kit.paragraph(d, "This plan will be reviewed on {{ plan.review_date }}. Parents and carers "
@@ -62,4 +75,62 @@ def iep() -> None:
     kit.finish(d, "iep")
 
 
-BUILDERS = {"iep": iep}
+def iep_review_record() -> None:
+    d = kit.start("IEP review record: {{ pupil.full_name }}", heading="IEP review: record",
+                  subject="School Action or School Action Plus IEP review record", version=1,
+                  key="iep_review_record")
+    kit.paragraph(d, "{{ pupil.full_name }} · {{ review.stage }} · review of {{ review.date }}",
+                  "Subtitle")
+    kit.about_pupil(d)
+    d.add_heading("The review", 1)
+    kit.kv_table(d, [
+        ("Date of the review", "{{ review.date }}"),
+        ("Stage", "{{ review.stage }}"),
+        ("IEP reviewed", "The IEP that started on {{ review.iep_start_date }}"),
+        ("Next review", "{{ review.next_review_date or 'None planned' }}"),
+    ], "The review")
+    d.add_heading("Who took part", 2)
+    kit.loop_table(d, ["Name", "Role"], "a in attendees", ["{{ a.name }}", "{{ a.role }}"],
+                   "Who took part")
+    d.add_heading("Targets", 1)
+    kit.paragraph(d, "{{ targets_met }}")
+    kit.loop_table(d, ["Target", "Met", "Progress made", "Next step"], "t in target_reviews",
+                   ["{{ t.target }}", "{{ t.outcome }}", "{{ t.progress }}", "{{ t.next_step }}"],
+                   "Review of IEP targets")
+    resize_last_table(d, 2.5, 1.2, 2.5, 2.5)
+    d.add_heading("Progress", 1)
+    kit.paragraph(d, "{{ review.progress }}")
+    kit.kv_table(d, [
+        ("Progress has been satisfactory", "{{ review.progress_satisfactory }}"),
+        ("The planned provision was made", "{{ review.provision_made }}"),
+        ("External support services", "{{ review.support_services or 'None named' }}"),
+    ], "Progress")
+    kit.paragraph(d, "{%p if crisp_rows %}")
+    d.add_heading("CRISP bands", 1)
+    kit.paragraph(d, "The bands the review used{{ ', from the CRISP assessment of ' ~ "
+                     "review.crisp_date if review.crisp_date }}:")
+    kit.loop_table(d, ["Thread", "Code of Practice area", "Band", "Evidence"], "t in crisp_rows",
+                   ["{{ t.label }}", "{{ t.area }}", "{{ t.band }}", "{{ t.evidence }}"],
+                   "CRISP bands")
+    kit.paragraph(d, "{%p endif %}")
+    d.add_heading("Views", 1)
+    kit.kv_table(d, [
+        ("The pupil", "{{ review.pupil_views or 'Not recorded.' }}"),
+        ("Parents or carers", "{{ review.parents_views or 'Not recorded.' }}"),
+    ], "Views")
+    d.add_heading("Decision", 1)
+    kit.paragraph(d, "{{ review.decision }}", "Heading 2")
+    kit.paragraph(d, "{{ review.decision_reasons }}")
+    kit.paragraph(d, "{%p if decision.high_focus %}")
+    d.add_heading("The conditions for a High Focus period", 2)
+    kit.loop_table(d, ["Condition", "Holds", "What the review recorded"], "c in conditions",
+                   ["{{ c.text }}", "{{ c.holds }}", "{{ c.detail }}"],
+                   "The conditions for a High Focus period")
+    resize_last_table(d, 3, 1, 2.5)
+    kit.paragraph(d, "{%p endif %}")
+    d.add_heading("Next steps", 1)
+    kit.paragraph(d, "{{ review.next_steps or 'None recorded.' }}")
+    kit.finish(d, "iep_review_record")
+
+
+BUILDERS = {"iep": iep, "iep_review_record": iep_review_record}

@@ -91,6 +91,19 @@ def names_service(who: str, service: str) -> bool:
     return bool(_SERVICE_PATTERNS[service].search(normalise(who)))
 
 
+# Words that name an external support service beyond Table 1's list, for the School Action
+# Plus check: services a school may involve that Table 1 does not print.
+_OTHER_SERVICES = _words("specialist", "outreach", r"therap\w*", "advisory", "service",
+                         "visiting", "psychologist", "nhs")
+
+
+def names_any_service(text: str) -> bool:
+    """True when the text names any external support service (Table 1's or another)."""
+    plain = normalise(text)
+    return any(pattern.search(plain) for pattern in _SERVICE_PATTERNS.values()) or bool(
+        _OTHER_SERVICES.search(plain))
+
+
 # What makes a clause an assessment: a verb of assessing, or a measure that is one by itself.
 _ASSESSING = _words(r"assess\w*", r"test\w*", r"re test\w*", r"screen\w*", r"measur\w*",
                     r"baselin\w*", r"(?:reading|spelling|language) ages?")

@@ -18,7 +18,8 @@ from docgen.textfiles import read_text
 # Which bands are delegated is the local authority's policy, not a fact of the guidance; the
 # guidance only says a review decides between "the school's own resources (delegated
 # provision)" and a request for Statutory Assessment "because the agreed CRISP profile shows
-# elements that are not delegated". The bundled file documents the default and why.
+# elements that are not delegated". The review records its decision; the policy only checks it
+# (a warning on screen). The bundled file documents the default and why.
 BUNDLED_NAME = "schemas/settings/delegation.yaml"
 _KEYS = {"default_max_delegated_band", "threads"}
 
@@ -29,7 +30,7 @@ class DelegationPolicy:
 
     default_max_band: int
     per_thread: Mapping[int, int] = field(default_factory=dict)
-    source: str = BUNDLED_NAME  # the settings file, as reasons name it
+    source: str = BUNDLED_NAME  # the settings file, as warnings name it
 
     def __post_init__(self) -> None:
         # A cached policy is shared by every caller: keep its exceptions read-only.
@@ -45,7 +46,7 @@ class DelegationPolicy:
                      if band is not None and band > self.ceiling(n))
 
     def describe(self) -> str:
-        """One sentence naming the policy and its file, for outcome reasons."""
+        """One sentence naming the policy and its file, for warnings on screen (never a page)."""
         text = (f"Delegation policy ({self.source}): bands up to {self.default_max_band} on "
                 "every thread are funded through the school's delegated budget")
         if self.per_thread:

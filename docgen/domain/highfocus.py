@@ -12,9 +12,9 @@ from docgen.domain.questions import KEY_QUESTIONS
 from docgen.problems import Problem, error, warning
 
 __all__ = [
-    "ROLE_TABLE", "Concern", "Eligibility", "EvidenceItem", "RoleRow", "check_roles",
-    "coverage_matrix", "eligibility", "evidence_checklist", "is_parent", "is_pupil",
-    "role_rows", "threads_of_concern",
+    "ROLE_TABLE", "Concern", "Condition", "Eligibility", "EvidenceItem", "RoleRow", "check_roles",
+    "conditions", "coverage_matrix", "eligibility", "evidence_checklist", "is_parent",
+    "is_pupil", "role_rows", "threads_of_concern",
 ]
 
 Bands = Mapping[int, int | None]
@@ -28,6 +28,37 @@ CONDITION_PROGRESS = "progress is not satisfactory"
 
 
 @dataclass(frozen=True)
+class Condition:
+    """One of the three conditions, and whether the form says it holds."""
+
+    text: str  # the guidance's words
+    holds: bool
+    detail: str  # what the form shows, in a few words
+
+
+def conditions(bands: Bands, provision_made_at_sa_and_sa_plus: bool,
+               progress_satisfactory: bool) -> tuple[Condition, Condition, Condition]:
+    """The guidance's three conditions for a High Focus period, each as the form has it."""
+    recorded = {n: b for n, b in bands.items() if b is not None}
+    high = {n: b for n, b in sorted(recorded.items()) if b >= crisp.HIGH_FOCUS_BAND}
+    if high:
+        band_detail = "; ".join(f"Band {b} on {crisp.thread(n).label}" for n, b in high.items())
+    elif recorded:
+        band_detail = f"the highest band recorded is {max(recorded.values())}"
+    else:
+        band_detail = "no band is recorded"
+    return (
+        Condition(CONDITION_BAND, bool(high), band_detail),
+        Condition(CONDITION_PROVISION, provision_made_at_sa_and_sa_plus,
+                  "recorded as made" if provision_made_at_sa_and_sa_plus
+                  else "not recorded as made"),
+        Condition(CONDITION_PROGRESS, not progress_satisfactory,
+                  "progress has been satisfactory" if progress_satisfactory
+                  else "progress has not been satisfactory"),
+    )
+
+
+@dataclass(frozen=True)
 class Eligibility:
     eligible: bool
     reasons: tuple[str, ...]  # one per condition that does not hold, in the guidance's order
@@ -36,16 +67,15 @@ class Eligibility:
 def eligibility(bands: Bands, provision_made_at_sa_and_sa_plus: bool,
                 progress_satisfactory: bool) -> Eligibility:
     """A High Focus period needs all three of the guidance's conditions at once."""
+    found = conditions(bands, provision_made_at_sa_and_sa_plus, progress_satisfactory)
+    band, provision, progress = found
     reasons = []
-    recorded = [band for band in bands.values() if band is not None]
-    if not any(band >= crisp.HIGH_FOCUS_BAND for band in recorded):
-        found = (f"the highest band recorded is {max(recorded)}" if recorded
-                 else "no band is recorded")
-        reasons.append(f"Not met: “{CONDITION_BAND}” ({found}).")
-    if not provision_made_at_sa_and_sa_plus:
+    if not band.holds:
+        reasons.append(f"Not met: “{CONDITION_BAND}” ({band.detail}).")
+    if not provision.holds:
         reasons.append(f"Not met: “{CONDITION_PROVISION}”.")
-    if progress_satisfactory:
-        reasons.append(f"Not met: “{CONDITION_PROGRESS}” (progress has been satisfactory).")
+    if not progress.holds:
+        reasons.append(f"Not met: “{CONDITION_PROGRESS}” ({progress.detail}).")
     return Eligibility(not reasons, tuple(reasons))
 
 

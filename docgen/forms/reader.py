@@ -209,13 +209,12 @@ class _Reader:
 
     def fixed_table(self, section: Section, table: etree._Element) -> list[dict[str, Any]]:
         columns = {f.key: column for column, f in header_columns(section, table).items()}
-        by_label = {label_key(row.label): row.key for row in section.rows}
         found = []
         for tr in rows(table)[1:]:
             cells = cells_by_column(tr)
             controls = _row_controls(tr, section)
-            key = _row_key(controls, section) or by_label.get(
-                label_key(first_paragraph_text(cells[min(cells)]) if cells else ""))
+            key = _row_key(controls, section) or _labelled_row(
+                section, first_paragraph_text(cells[min(cells)]) if cells else "")
             if key is None:
                 continue
             row = self.row_values(section, f"{section.key}.{key}", controls, cells, columns)
@@ -280,6 +279,18 @@ def _row_key(controls: dict[str, etree._Element], section: Section) -> str | Non
         if key in keys:
             return key
     return None
+
+
+def _labelled_row(section: Section, label: str) -> str | None:
+    """The fixed row a first cell names: by its label, else by the row key the label starts
+    with ('2. Curriculum plans', a thread's name as an older form printed it, is thread 2)."""
+    shown = label_key(label)
+    keys = {row.key for row in section.rows}
+    for row in section.rows:
+        if label_key(row.label) == shown:
+            return row.key
+    number, dot, _ = shown.partition(". ")
+    return number if dot and number in keys else None
 
 
 def _filled(row: dict[str, Any]) -> bool:

@@ -10,12 +10,13 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import _Cell
+from docx.table import Table, _Cell
 
 from docgen import house_style
 from docgen.definitions import FormDefinition, Section
 from docgen.docprops import set_custom_properties
 from docgen.forms.controls import content_control
+from docgen.forms.examples import EXAMPLES
 from docgen.forms.ns import (
     FORM_ID_PREFIX,
     FORM_PROPERTY,
@@ -77,12 +78,17 @@ def _add_section(document: DocxDocument, section: Section, ids: Iterator[int]) -
     document.add_heading(section.heading, 1)
     if section.help:
         document.add_paragraph(section.help, style=HELP_STYLE)
+    before, after = EXAMPLES.get(section.example or "", (None, None))
+    if before:
+        before(document)
     if section.kind == "group":
         _group_table(document, section, ids)
     elif section.kind == "table":
         _list_table(document, section, ids)
     else:
         _fixed_table(document, section, ids)
+    if after:
+        after(document)
 
 
 def _put_control(cell: _Cell, section: Section, field_key: str, tag: str,
@@ -107,7 +113,10 @@ def _label(cell: _Cell, text: str, help_text: str = "") -> None:
 
 def _group_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
     table = house_style.add_table(document, list(LABEL_HEADERS), caption=section.heading)
+    parts = []
     for field in section.fields:
+        if field.part:
+            parts.append(_part_row(table, field.part))
         row = table.add_row()
         if field.type != "multiline":  # a long answer must still be free to run over a page
             house_style.prevent_row_split(row)
@@ -115,6 +124,20 @@ def _group_table(document: DocxDocument, section: Section, ids: Iterator[int]) -
         _label(label_cell, field.label, field.help)
         _put_control(value_cell, section, field.key, f"{section.key}.{field.key}", ids)
     house_style.set_column_widths(table, [_LABEL_WIDTH, _VALUE_WIDTH])
+    for cell in parts:  # a part spans both columns
+        cell.width = _LABEL_WIDTH + _VALUE_WIDTH
+
+
+def _part_row(table: Table, text: str) -> _Cell:
+    """A row across the table naming the part of the section that follows (one merged cell:
+    reading by labels only looks at two-cell rows, so it is never taken for a field)."""
+    row = table.add_row()
+    house_style.prevent_row_split(row)
+    cell = row.cells[0].merge(row.cells[1])
+    paragraph = cell.paragraphs[0]
+    paragraph.add_run(text).bold = True
+    paragraph.paragraph_format.keep_with_next = True
+    return cell
 
 
 def _list_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:

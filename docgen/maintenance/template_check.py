@@ -30,7 +30,10 @@ SHOWS = {"pupil.full_name": ("pupil.forename", "pupil.surname"),
          "answers[].answer": tuple(f"review.q{n}_answer" for n in range(1, 5)),
          **{f"plan_rows[].{k}": (f"provision_plan[].{k}",)
             for k in ("what", "who", "how_often", "adult_minutes")},
-         "plan_rows[].label": ("provision_plan[].thread",)}
+         "plan_rows[].label": ("provision_plan[].thread",),
+         "outcome.title": ("review.decision",), "outcome.reason": ("review.decision_reasons",),
+         "crisp_summary.agreed_by": ("crisp.agreed_by",),
+         "crisp_summary.kind_sentence": ("crisp.kind",)}
 
 
 def check_template(path: Path, document_key: str | None,

@@ -104,8 +104,11 @@ def sections_for(check: CaseCheck) -> list[Section]:
                                 _render("provision_plan", review) if plan_ready else None))
     for form in check.included_forms:
         if form.form == "iep":
-            sections.append(Section(f"IEP from {form.date:%d %B %Y}", form.path.name,
+            sections.append(Section(f"IEP from {form.date.day} {form.date:%B %Y}", form.path.name,
                                     _render("iep", form)))
+        elif form.form == "iep_review":
+            sections.append(Section(f"IEP review of {form.date.day} {form.date:%B %Y}",
+                                    form.path.name, _render("iep_review_record", form)))
     for item in check.case.evidence:
         if item.file.suffix.lower() == ".docx":
             sections.append(Section(item.title, item.file.name,

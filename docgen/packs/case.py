@@ -29,7 +29,8 @@ EVIDENCE_KINDS = {
 }
 # Where each form's own date is.
 FORM_DATES = {"iep": ("plan", "start_date"), "hf_iep": ("high_focus", "start_date"),
-              "hf_review": ("review", "date"), "crisp": ("crisp", "date")}
+              "hf_review": ("review", "date"), "crisp": ("crisp", "date"),
+              "iep_review": ("review", "date")}
 
 
 @dataclass

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.domain import highfocus, review
-from docgen.domain.delegation import load_policy
+from docgen.domain.dates import months_before
 from docgen.packs.case import Case, CaseForm, Evidence, load_case
 
-WINDOW_DAYS = 365  # "IEPs and reviews over the last 12 months"
+WINDOW_MONTHS = 12  # "IEPs and reviews over last 12 months": calendar months, leap days too
+# Where a plan's last day is: an IEP runs from its start to its review.
+FORM_ENDS = {"iep": ("plan", "review_date"), "hf_iep": ("high_focus", "review_date")}
 
 
 @dataclass
@@ -48,12 +50,12 @@ def check_case(folder: Path) -> CaseCheck:
     reviews = case.of("hf_review")
     latest = reviews[-1] if reviews else None
     end = latest.date if latest else dt.date.today()
-    start = end - dt.timedelta(days=WINDOW_DAYS)
-    recent = [f for f in case.forms if start <= f.date <= end]
+    start = months_before(end, WINDOW_MONTHS)
+    recent = [f for f in case.forms if in_window(f.date, _last_day(f), start, end)]
     items = [
         _forms_item("IEPs over the last 12 months", recent, ("iep", "hf_iep"),
                     "add the IEPs of the last 12 months (docgen forms or their data)"),
-        _forms_item("Reviews over the last 12 months", recent, ("hf_review",),
+        _forms_item("Reviews over the last 12 months", recent, ("hf_review", "iep_review"),
                     "add the review forms of the last 12 months"),
         _forms_item("High Focus IEP", recent, ("hf_iep",), "add the filled High Focus IEP form"),
         *_needed_in_all_cases(case),
@@ -62,6 +64,19 @@ def check_case(folder: Path) -> CaseCheck:
     check = CaseCheck(case, items, latest, start, sorted(recent, key=lambda f: (f.date, f.form)))
     check.items += thread_items(check)
     return check
+
+
+def in_window(first: dt.date, last: dt.date, start: dt.date, end: dt.date) -> bool:
+    """A form whose days run from ``first`` to ``last`` counts in the window from ``start`` to
+    ``end`` (both included) when any of its days is in it: an IEP that was running during the
+    last 12 months counts, not only one that started in them."""
+    return first <= end and last >= start
+
+
+def _last_day(form: CaseForm) -> dt.date:
+    section, key = FORM_ENDS.get(form.form, ("", ""))
+    last = form.checked.data.get(section, {}).get(key) if section else None
+    return last if isinstance(last, dt.date) and last >= form.date else form.date
 
 
 def _forms_item(name: str, forms: list[CaseForm], kinds: tuple[str, ...], hint: str) -> Item:
@@ -103,11 +118,10 @@ def _review_items(latest: CaseForm | None) -> list[Item]:
         return [Item("High Focus review record requesting statutory assessment", False, [],
                      "add the High Focus review form")]
     data = latest.checked.data
-    answers = review.from_form(data)
-    outcome = review.decide_outcome(answers, load_policy())
+    outcome = review.recorded_outcome(review.from_form(data))
     statutory = outcome.key == "statutory_request"
     items = [Item("High Focus review record requesting statutory assessment", statutory,
-                  [latest.path], f"the latest review's outcome is '{outcome.title}', not a "
+                  [latest.path], f"the latest review decided '{outcome.title}', not a "
                   "request for statutory assessment")]
     items.append(Item("Proposed Provision Plan", statutory and bool(data.get("provision_plan")),
                       [latest.path], "fill in 'Provision for each thread of concern' in the "

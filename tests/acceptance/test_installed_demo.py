@@ -19,7 +19,8 @@ def test_demo_writes_every_document_for_every_pupil(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = tmp_path / "out"
     assert sorted(p.name for p in (out / "blank-forms").glob("*.docx")) == [
-        "crisp-form.docx", "hf_iep-form.docx", "hf_review-form.docx", "iep-form.docx"]
+        "crisp-form.docx", "hf_iep-form.docx", "hf_review-form.docx", "iep-form.docx",
+        "iep_review-form.docx"]
     for folder in BIRMINGHAM.sample_pupils():
         data = yaml.safe_load((folder / "iep.yaml").read_text("utf-8"))
         pupil = data["pupil"]
@@ -30,7 +31,10 @@ def test_demo_writes_every_document_for_every_pupil(tmp_path: Path) -> None:
         assert f"{pupil['forename']} {pupil['surname']}" in text
         rows = table_rows(content, "Targets")
         assert [r[1] for r in rows[1:]] == [t["what"] for t in data["targets"]]
-        assert "The indicative minimum at School Action Plus is 50 minutes per week." in text
+        assert "The indicative minimum at School Action Plus is 50 minutes a week." in text
+        # every form makes a document: the CRISP form its record, the IEP review its record
+        assert len(list((out / folder.name).glob("*-crisp-record.docx"))) == 1
+        assert len(list((out / folder.name).glob("*-iep-review-record.docx"))) == 1
         documents = [p for p in (out / folder.name).glob("*.docx")
                      if not p.name.endswith("-form-filled.docx")]
         assert len(documents) >= 10, documents  # IEP, High Focus, review, parents' letters

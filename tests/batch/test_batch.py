@@ -42,7 +42,7 @@ def test_batch_makes_everything_and_reports_failures(register: Path, tmp_path: P
     report = _report(out)
     assert set(report) == {"broken.yaml", "unreadable.docx",
                            *(f"{p}/{f}.yaml" for p in ("tomos-llyr-evans", "aisha-rahman")
-                             for f in ("iep", "crisp", "hf_iep", "hf_review"))}
+                             for f in ("iep", "crisp", "hf_iep", "hf_review", "iep_review"))}
     assert report["unreadable.docx"]["status"] == "failed"
     assert "this is not a Word document" in report["unreadable.docx"]["errors"]
     assert report["broken.yaml"]["status"] == "failed"
@@ -55,7 +55,7 @@ def test_batch_makes_everything_and_reports_failures(register: Path, tmp_path: P
     for row in report.values():
         for name in filter(None, row["documents written"].split("; ")):
             assert (out / name).is_file()
-    assert "10 inputs: 8 done" in result.stdout
+    assert "12 inputs: 10 done" in result.stdout
 
 
 def test_rerun_skips_unchanged_inputs_unless_forced(register: Path, tmp_path: Path) -> None:
@@ -85,7 +85,7 @@ def test_batch_of_good_inputs_and_a_case_folder_exits_0(tmp_path: Path) -> None:
     shutil.copytree(SAMPLES / "zofia-wisniewska", folder)
     result = CliRunner().invoke(main, ["batch", str(folder), "-o", str(tmp_path / "o")])
     assert result.exit_code == 0, result.output
-    assert "5 inputs: 5 done" in result.stdout and "0 failed" in result.stdout
+    assert "6 inputs: 6 done" in result.stdout and "0 failed" in result.stdout
     report = _report(tmp_path / "o")
     assert report["case"]["documents written"] == (
         "case/statutory-request-pack.docx; case/statutory-request-pack.manifest.json")
@@ -184,10 +184,10 @@ def test_report_carries_warnings_and_reading_notes_and_keeps_them_on_skip(
         hf_iep = report["aisha/hf_iep.yaml"]
         assert hf_iep["status"] == expected_status
         assert hf_iep["warnings"].startswith("Role table: Thread 16. Partnership with parents")
-        assert report["aisha/hf_review.yaml"]["warnings"].count(" | ") == 4  # five warnings
+        assert report["aisha/hf_review.yaml"]["warnings"].count(" | ") == 6  # seven warnings
         assert report["edited.docx"]["notes"] == NOTE
         assert report["aisha/iep.yaml"]["warnings"] == report["aisha/iep.yaml"]["notes"] == ""
-        assert "3 with warnings or notes to read." in summary.stdout
+        assert "4 with warnings or notes to read." in summary.stdout  # crisp.yaml: Band 4 at SA+
 
 
 def test_an_empty_register_says_so_and_writes_nothing(tmp_path: Path) -> None:

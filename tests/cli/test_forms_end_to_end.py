@@ -21,7 +21,7 @@ from tests.docx_helpers import all_text, table_rows
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CASES = [(p.parent.name, p.stem) for p in sorted(SAMPLES.glob("*/*.yaml"))
-         if p.stem in ("iep", "crisp", "hf_iep", "hf_review")]
+         if p.stem in ("iep", "crisp", "hf_iep", "hf_review", "iep_review")]
 
 
 def run(*args: str):
@@ -60,6 +60,46 @@ def test_make_from_a_filled_form(tmp_path: Path) -> None:
     assert "{{ 7*7 }}" not in all_text(iep)  # nothing typed is ever run as a template
 
 
+@pytest.mark.parametrize(("form", "document"), [("crisp", "crisp-record"),
+                                               ("iep_review", "iep-review-record")])
+def test_make_writes_the_record_of_every_form(tmp_path: Path, form: str, document: str) -> None:
+    """`docgen make` on a CRISP form writes its record, on the SA/SA+ review form its record:
+    every form type makes at least one document."""
+    filled, raw = _fill(tmp_path, "zofia-wisniewska", form)
+    result = run("make", str(filled), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    made = sorted(p.name for p in (tmp_path / "out").glob("*.docx"))
+    assert made == [f"Wiśniewska-Zofia-{document}.docx"]
+    text = all_text((tmp_path / "out" / made[0]).read_bytes())
+    assert raw["pupil"]["upn"] in text
+
+
+def test_every_form_type_makes_a_document() -> None:
+    from docgen.definitions import available_forms
+    from docgen.documents import for_form
+
+    for form in available_forms():
+        assert for_form(form), form
+
+
+def test_a_decision_against_the_suggestion_is_made_with_the_warning_on_screen(
+        tmp_path: Path) -> None:
+    data = yaml.safe_load((SAMPLES / "zofia-wisniewska" / "hf_review.yaml").read_text("utf-8"))
+    data["review"]["decision"] = "delegated"
+    data["review"]["decision_reasons"] = "The school will fund the language work itself."
+    path = tmp_path / "hf_review.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run("make", str(path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert ("but its answers suggest “Request statutory assessment”: Band 5 on 7. Understanding "
+            "language and Band 5 on 8. Using language are above the delegated bands. Delegation "
+            "policy (schemas/settings/delegation.yaml)") in " ".join(result.stderr.split())
+    plan = (tmp_path / "out" / "Wiśniewska-Zofia-provision-plan.docx").read_bytes()
+    text = all_text(plan)
+    assert "Provision Plan" in text and "Proposed" not in text
+    assert "delegation.yaml" not in text
+
+
 def test_template_syntax_typed_by_a_user_stays_literal(tmp_path: Path) -> None:
     data = yaml.safe_load((SAMPLES / "tomos-llyr-evans" / "iep.yaml").read_text("utf-8"))
     data["targets"][0]["what"] = "Read {{ 7*7 }} words and {% if %} signs }}"
@@ -90,7 +130,8 @@ def test_unknown_form_type_for_form_new(tmp_path: Path) -> None:
                            "CI installs it for this test")
 @pytest.mark.parametrize(("pupil", "form"), [("aisha-rahman", "iep"),
                                              ("zofia-wisniewska", "hf_review"),
-                                             ("tomos-llyr-evans", "hf_iep")])
+                                             ("tomos-llyr-evans", "hf_iep"),
+                                             ("aisha-rahman", "iep_review")])
 def test_libreoffice_round_trip(tmp_path: Path, pupil: str, form: str) -> None:
     """LibreOffice 7.4 drops every tag and title on save; fields are found by their labels."""
     filled, raw = _fill(tmp_path, pupil, form)

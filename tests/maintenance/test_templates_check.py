@@ -139,8 +139,9 @@ def test_every_bundled_template_is_clean() -> None:
 
 def test_list_and_vars() -> None:
     listing = run("templates", "list").stdout
-    assert "review_record.docx" in listing and "version 1" in listing
-    assert "hf_review      version 1  High Focus review - input form" in listing
+    assert "review_record.docx" in listing and "version 3" in listing
+    assert "hf_review      version 2  High Focus review - input form" in listing
+    assert "iep_review     version 1  School Action / School Action Plus IEP review" in listing
     variables = run("templates", "vars", "iep").stdout
     assert "targets[].how_often" in variables and "How often" in variables
     assert "pupil.upn" in variables and "Unique Pupil Number (UPN)" in variables
@@ -204,8 +205,8 @@ def test_documents_record_how_they_were_made_and_can_be_regenerated(tmp_path: Pa
     from docgen.maintenance.commands import template_properties
 
     props = template_properties(iep)
-    assert props["docgen.template"] == "iep" and props["docgen.template_version"] == "2"
-    assert props["docgen.form"] == "iep" and props["docgen.form_version"] == "1"
+    assert props["docgen.template"] == "iep" and props["docgen.template_version"] == "3"
+    assert props["docgen.form"] == "iep" and props["docgen.form_version"] == "2"
     assert props["docgen.version"]
     answers = out / ".docgen" / "Rahman-عائشہ-iep.answers.json"
     saved = json.loads(answers.read_text("utf-8"))
@@ -224,15 +225,15 @@ def test_an_older_incompatible_form_is_refused(tmp_path: Path,
     monkeypatch.setenv("DOCGEN_TEMPLATES", "")
     schemas = tmp_path / "own"
     shutil.copytree(data_dir("schemas"), schemas)
-    text = (schemas / "iep.yaml").read_text("utf-8").replace("version: 1", "version: 3\n"
-                                                              "compatible_from: 2")
+    text = (schemas / "iep.yaml").read_text("utf-8").replace("version: 2", "version: 4\n"
+                                                              "compatible_from: 3")
     (schemas / "iep.yaml").write_text(text, "utf-8")
     form = tmp_path / "old.docx"
-    form.write_bytes(write_blank_form(load_definition("iep")))  # a version 1 form
+    form.write_bytes(write_blank_form(load_definition("iep")))  # a version 2 form
     _load_definition.cache_clear()
     result = run("--templates", str(schemas), "check", str(form))
     _load_definition.cache_clear()
     assert result.exit_code == 2
-    assert "this is version 1 of the 'iep' form; this docgen reads versions 2 to 3" \
+    assert "this is version 2 of the 'iep' form; this docgen reads versions 3 to 4" \
         in result.stderr
     assert "docgen form new iep" in result.stderr

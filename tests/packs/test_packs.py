@@ -39,8 +39,8 @@ def test_sample_checklist_is_complete() -> None:
     assert "Attendance record" in names and "Proposed Provision Plan" in names
     threads = [n for n in names if n.startswith("Table 2 evidence for")]
     assert [t.split(" (Band")[0] for t in threads] == [
-        "Table 2 evidence for 1. Curriculum access", "Table 2 evidence for 2. Curriculum plans",
-        "Table 2 evidence for 4. Learning activities",
+        "Table 2 evidence for 1. Curriculum access", "Table 2 evidence for 2. Curriculum Plans",
+        "Table 2 evidence for 4. Learning Activities",
         "Table 2 evidence for 7. Understanding language",
         "Table 2 evidence for 8. Using language",
         "Table 2 evidence for 9. Interpersonal skills (with students)"]
@@ -72,7 +72,7 @@ def test_full_pack(case: Path, tmp_path: Path) -> None:
             for row in table.rows:
                 for cell in row.cells:
                     assert cell.text in text, (name, cell.text)
-    assert "Hearing and vision screening: hearing-vision.pdf (20 March 2026)" in text
+    assert "Hearing and vision screening: hearing-vision.pdf (21 March 2025)" in text
     merged = docx.Document(str(out))
     bullets = [p for p in merged.paragraphs if p.style.name == "List Bullet"]
     assert any("Difficulties are present in both languages" in p.text for p in bullets)
@@ -123,21 +123,39 @@ def test_reservation_not_sent_is_missing(case: Path) -> None:
 
 
 def test_only_the_last_twelve_months(case: Path) -> None:
-    """20 IEPs and reviews over two years: only those of the 12 months to the review count."""
+    """20 IEPs over two years: only those running in the 12 months to the review count, and an
+    IEP that started before the window but was still running in it counts."""
     iep = yaml.safe_load((case / "iep.yaml").read_text("utf-8"))
-    review_date = dt.date(2027, 1, 18)
+    review_date = dt.date(2026, 1, 19)
+    window_start = dt.date(2025, 1, 19)  # 12 calendar months
     for n in range(20):
         start = review_date - dt.timedelta(days=36 * n + 10)
         iep["plan"]["start_date"] = start
         iep["plan"]["review_date"] = start + dt.timedelta(days=90)
         (case / f"iep-{n:02d}.yaml").write_text(yaml.safe_dump(iep, allow_unicode=True), "utf-8")
     check = check_case(case)
+    assert check.window_start == window_start
     included = {f.path.name for f in check.included_forms}
     expected = {f"iep-{n:02d}.yaml" for n in range(20)
-                if review_date - dt.timedelta(days=36 * n + 10) >= review_date
-                - dt.timedelta(days=365)}
+                if review_date - dt.timedelta(days=36 * n + 10 - 90) >= window_start}
     assert {n for n in included if n.startswith("iep-")} == expected
-    assert len(expected) == 10
+    assert len(expected) == 13
+    assert "iep-12.yaml" in expected  # started 442 days before, still running in the window
+
+
+def test_the_window_is_calendar_months_with_its_edges() -> None:
+    """'IEPs and reviews over last 12 months' to the review date: both ends included, 29
+    February counted (a 365-day window would miss a day in a leap year)."""
+    from docgen.packs.checklist import in_window
+
+    start, end = dt.date(2027, 3, 1), dt.date(2028, 3, 1)
+    day = dt.timedelta(days=1)
+    assert in_window(start, start, start, end) and in_window(end, end, start, end)
+    assert not in_window(start - day, start - day, start, end)
+    assert not in_window(end + day, end + day, start, end)
+    assert in_window(dt.date(2028, 2, 29), dt.date(2028, 2, 29), start, end)
+    assert in_window(dt.date(2026, 9, 1), dt.date(2027, 3, 1), start, end)  # still running
+    assert not in_window(dt.date(2026, 9, 1), dt.date(2027, 2, 28), start, end)
 
 
 def test_case_init(tmp_path: Path) -> None:

@@ -108,7 +108,7 @@ def test_newer_form_version(tmp_path: Path) -> None:
     custom = zipfile.ZipFile(io.BytesIO(docx)).read("docProps/custom.xml")
     path = tmp_path / "newer.docx"
     path.write_bytes(replace_part(docx, "docProps/custom.xml",
-                                  custom.replace(b"<vt:lpwstr>1</vt:lpwstr>",
+                                  custom.replace(b"<vt:lpwstr>2</vt:lpwstr>",
                                                  b"<vt:lpwstr>7</vt:lpwstr>")))
     assert_unusable(path, "this is version 7 of the 'iep' form")
 

@@ -38,7 +38,7 @@ def test_docgen_forms_lists_both_frameworks() -> None:
     assert lines[0] == "Following the Code (Birmingham), the default:"
     start = lines.index("SEND Code of Practice 2015:")
     assert [line.split()[0] for line in lines[1:start]] == ["crisp", "hf_iep", "hf_review",
-                                                           "iep"]
+                                                               "iep", "iep_review"]
     assert [line.split()[0] for line in lines[start + 1:]] == [
         "annual_review", "ehc_request", "parent_meeting", "sen_support"]
     assert "  sen_support    version 1  SEN Support plan - input form" in lines
@@ -47,11 +47,11 @@ def test_docgen_forms_lists_both_frameworks() -> None:
 def test_each_form_belongs_to_one_framework() -> None:
     assert default() is BIRMINGHAM and [f.key for f in all_frameworks()] == ["birmingham",
                                                                             "send2015"]
-    for form in ("iep", "crisp", "hf_iep", "hf_review"):
+    for form in ("iep", "crisp", "hf_iep", "hf_review", "iep_review"):
         assert framework_of(form) is BIRMINGHAM
     for form in ("sen_support", "parent_meeting", "ehc_request", "annual_review"):
         assert framework_of(form) is SEND_2015
-    assert len(all_forms()) == len(set(all_forms())) == 8
+    assert len(all_forms()) == len(set(all_forms())) == 9
     with pytest.raises(ValueError, match="already registered"):
         register(SEND_2015)
 
@@ -61,7 +61,8 @@ def test_birmingham_does_not_pick_up_the_2015_subfolders() -> None:
         "aisha-rahman", "tomos-llyr-evans", "zofia-wisniewska"]
     assert [p.name for p in SEND_2015.sample_pupils()] == [
         "amira-haddad", "callum-price", "leo-brennan"]
-    assert BIRMINGHAM.forms() == ["crisp", "hf_iep", "hf_review", "iep"]
+    assert BIRMINGHAM.forms() == ["crisp", "hf_iep", "hf_review",
+                                                               "iep", "iep_review"]
     assert SEND_2015.samples_dir() == SAMPLES
 
 

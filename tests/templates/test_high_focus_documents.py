@@ -70,7 +70,8 @@ def test_statutory_record_has_reservations_and_interim_provision(rendered: dict)
     data = sample_raw("zofia-wisniewska", "hf_review")
     document = rendered[("zofia-wisniewska", "review_record:hf_review")].data
     rows = table_rows(document, "Reservations")
-    assert rows[1] == ["Mrs Wiśniewska (parent)", data["reservations"][0]["about"], "Yes"]
+    assert rows[0] == ["Who", "Role", "About", "Sent with the request"]
+    assert rows[1] == ["Mrs Wiśniewska", "Parent", data["reservations"][0]["about"], "Yes"]
     text = all_text(document)
     assert "Provision during the statutory procedures" in text
     assert data["review"]["interim_provision"] in text

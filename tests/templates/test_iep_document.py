@@ -18,7 +18,7 @@ def test_iep_holds_pupil_targets_and_stage_minimum(rendered: dict) -> None:
                            "How progress will be assessed", "Success criteria"]
         assert [r[1] for r in rows[1:]] == [t["what"] for t in data["targets"]]
         assert [r[5] for r in rows[1:]] == [t["success"] for t in data["targets"]]
-        assert "The indicative minimum at School Action Plus is 50 minutes per week." in text
+        assert "The indicative minimum at School Action Plus is 50 minutes a week." in text
 
 
 def test_user_text_is_printed_literally(rendered: dict) -> None:
@@ -29,9 +29,12 @@ def test_user_text_is_printed_literally(rendered: dict) -> None:
 def test_adult_time_is_the_group_arithmetic(rendered: dict) -> None:
     document = rendered[("aisha-rahman", "iep:iep")].data
     rows = table_rows(document, "Provision")
-    # 30 x 1 / 1 = 30, and 40 x 5 / 6 = 33.3 minutes per pupil per week
-    assert [r[5] for r in rows[1:]] == ["30", "33.3"]
-    assert "Additional adult time for Aisha: 63.3 minutes per week." in "\n".join(
+    assert rows[0][3] == "Adults"
+    # 30 x 1 x 1 / 1 = 30; the lunchtime club has two adults for six pupils: 40 x 5 x 2 / 6 =
+    # 66.7 minutes per pupil per week, shown to the whole minute
+    assert [r[3] for r in rows[1:]] == ["1", "2"]
+    assert [r[6] for r in rows[1:]] == ["30", "about 67"]
+    assert "Additional adult time for Aisha: about 97 minutes a week." in "\n".join(
         paragraphs(document))
 
 
@@ -43,4 +46,5 @@ def test_multiline_text_keeps_its_lines(rendered: dict) -> None:
 
 def test_contact_attempts_replace_parents_views(rendered: dict) -> None:
     text = "\n".join(paragraphs(rendered[("aisha-rahman", "iep:iep")].data))
-    assert "Attempts made to contact parents or carers: Letter sent home" in text
+    assert "The school could not gain their views. Attempts made to contact them:\nLetter " \
+           "sent home on 24 April 2025" in text

@@ -88,7 +88,7 @@ def test_high_focus_letter_says_what_the_guidance_requires(rendered: dict, pupil
 
 def test_invitation_has_date_place_agenda_and_company(rendered: dict) -> None:
     text = all_text(rendered[("zofia-wisniewska", "letter_review_invitation:hf_iep")].data)
-    assert "18 January 2027" in text and "9.15am" in text and "meeting room 2" in text
+    assert "19 January 2026" in text and "9.15am" in text and "meeting room 2" in text
     assert "Views of parents and pupils" in text
     assert "You may bring a friend, a relative or someone who helps you." in text
 
@@ -106,12 +106,12 @@ def test_leaflet_uses_school_and_child_details(rendered: dict) -> None:
     text = all_text(rendered[("tomos-llyr-evans", "leaflet:iep")].data)
     assert "At Oakfield Community Primary School the SENCo is Mrs Bethan Howells." in text
     assert "Tom gets help at School Action Plus. The next review of Tom's plan is on " \
-           "14 December 2026." in text
+           "14 July 2025." in text
 
 
 def test_contact_attempts_record(rendered: dict) -> None:
     text = all_text(rendered[("aisha-rahman", "contact_attempts:iep")].data)
-    assert "Telephone calls on 8 and 15 September 2026; no answer, messages left." in text
+    assert "Telephone calls on 1 and 8 May 2025; no answer, messages left." in text
     assert ("tomos-llyr-evans", "contact_attempts:iep") not in rendered
 
 

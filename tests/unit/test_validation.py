@@ -92,6 +92,32 @@ def test_dfe_number_and_unknown_field(iep_raw: dict[str, Any]) -> None:
     ]
 
 
+def test_an_unknown_key_is_an_error_whether_or_not_it_has_a_value(
+        iep_raw: dict[str, Any], crisp_raw: dict[str, Any]) -> None:
+    """A YAML value folded onto a second line becomes a key with no value: the evidence
+    '... (Salford' then 'June 2026).:' must not pass as valid with its text cut short."""
+    crisp_raw["crisp_threads"][0]["evidence"] = "Reading age 5y 9m (Salford"
+    crisp_raw["crisp_threads"][0]["June 2026)."] = None
+    assert texts(validate_data(CRISP, crisp_raw)) == [
+        "CRISP bands by thread, 1. Curriculum access: 'June 2026).' is not a field of this "
+        "section. Check the spelling, or remove it."]
+    iep_raw["pupil"]["shoe_size"] = None
+    iep_raw["targets"][1]["stray"] = ""
+    iep_raw["reviw"] = None
+    assert texts(validate_data(IEP, iep_raw)) == [
+        "About the pupil: 'shoe_size' is not a field of this section. Check the spelling, or "
+        "remove it.",
+        "Targets, row 2: 'stray' is not a field of this section. Check the spelling, or remove "
+        "it.",
+        "'reviw' is not part of the iep form. Check the spelling, or remove it."]
+
+
+def test_known_keys_left_empty_are_not_unknown(iep_raw: dict[str, Any]) -> None:
+    iep_raw["pupil"]["known_as"] = None
+    iep_raw["targets"][0]["how_often"] = "10 minutes daily"
+    assert validate_data(IEP, iep_raw).valid
+
+
 def test_control_characters_are_refused(iep_raw: dict[str, Any]) -> None:
     iep_raw["targets"][0]["what"] = "Read\x07words"
     assert texts(validate_data(IEP, iep_raw)) == [
@@ -123,14 +149,14 @@ class TestWarnings:
         assert result.valid
         assert [w.text() for w in result.warnings] == [
             'The plan, "Other provision of equivalent value": The provision gives 20 minutes of '
-            "adult time per week for this pupil; the indicative minimum at School Action Plus "
+            "adult time a week for this pupil; the indicative minimum at School Action Plus "
             "is 50 minutes. Add provision, or describe the other provision of equivalent value."
         ]
         iep_raw["plan"]["equivalent_provision"] = "Adapted curriculum with visual timetable"
         assert validate_data(IEP, iep_raw).warnings == []
 
     def test_review_more_than_six_months_away(self, iep_raw: dict[str, Any]) -> None:
-        iep_raw["plan"]["review_date"] = "2027-06-01"
+        iep_raw["plan"]["review_date"] = "2026-01-14"
         warnings = [w.text() for w in validate_data(IEP, iep_raw).warnings]
         assert warnings == [
             'The plan, "Review date": The review is 267 days after the start. Progress should '

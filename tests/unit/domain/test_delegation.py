@@ -90,3 +90,11 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(TemplateProblem) as caught:
         load_policy(tmp_path / "absent.yaml")
     assert "absent.yaml" in caught.value.format_message()
+
+
+def test_the_settings_file_says_the_policy_only_checks_the_review_s_decision() -> None:
+    from docgen.domain.delegation import default_policy_path
+
+    text = default_policy_path().read_text("utf-8")
+    assert "names this file in its reason" not in text
+    assert "The policy never changes a decision, and no\n# document names this file." in text

@@ -64,10 +64,10 @@ def test_evidence_checklist_is_all_cases_then_table_2_per_thread() -> None:
     assert [i.text for i in items[:7]] == list(crisp.EVIDENCE_ALL_CASES)
     assert all(i.thread is None for i in items[:7])
     assert [(i.thread.number, i.text) for i in items[7:]] == [
-        (2, "Check that the step sizes in targets are appropriate"),
+        (2, "Check step sizes in Targets are appropriate"),
         (2, "Develop recommendations for future approaches"),
-        (16, "Approaches used and their effectiveness"),
-        (16, "Recommendations, and reasons for needing further resources"),
+        (16, "Describe approaches used and effectiveness"),
+        (16, "Develop recommendations and reasons for needing further resources"),
     ]
 
 

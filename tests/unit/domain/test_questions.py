@@ -90,5 +90,10 @@ def test_choice_lists() -> None:
     assert choices("key_questions")[2] == (
         "3", "3. Can the pupil as a consequence progress satisfactorily?")
     assert [v for v, _ in choices("review_questions")] == ["1", "2", "3", "4"]
-    assert dict(choices("review_outcomes"))["statutory_request"] == "Request statutory assessment"
+    assert [v for v, _ in choices("review_decisions")] == [
+        "delegated", "statutory_request", "further_high_focus", "renew_for_evidence"]
+    assert dict(choices("review_decisions"))["statutory_request"] == "Request statutory assessment"
+    assert [v for v, _ in choices("stages")] == ["sa", "sa_plus", "high_focus",
+                                                 "sa_plus_delegated", "statement"]
+    assert [v for v, _ in choices("review_stages")] == ["sa", "sa_plus", "sa_plus_delegated"]
     assert dict(choices("contributors"))["parents"] == "The parent/carers"

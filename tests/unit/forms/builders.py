@@ -72,7 +72,8 @@ CRISP_DATA: dict[str, Any] = {
     "pupil": {"forename": "Zofia", "surname": "Wiśniewska", "date_of_birth": "2014-11-03",
               "year_group": "7", "upn": "A330200214011", "school": "Kingsmead Academy",
               "dfe_number": "330/4102", "senco": "Ms Priya Sharma"},
-    "crisp": {"date": "2026-07-15", "kind": "pencilled",
+    "support": {"stage": "sa_plus"},
+    "crisp": {"date": "2025-07-15", "kind": "pencilled",
               "agreed_by": "Ms Priya Sharma (SENCo)\nMr Omar Siddiqui"},
     "crisp_threads": [
         {"thread": "1", "band": "2"},

@@ -70,7 +70,7 @@ def test_word_rows_added_with_tab_then_the_last_by_hand(iep_data: dict) -> None:
 def test_two_rows_are_both_added_with_tab(iep_data: dict) -> None:
     iep_data["provision"] = iep_data["provision"][:2]
     rows = _table(document_xml(fill_form(IEP_BLANK, IEP, iep_data)), "Provision")[1:]
-    assert [len(r.findall(".//w:sdt", NSMAP)) for r in rows] == [5, 5]
+    assert [len(r.findall(".//w:sdt", NSMAP)) for r in rows] == [6, 6]
 
 
 def test_libreoffice_keeps_no_tags_and_adds_rows_without_controls(iep_data: dict) -> None:

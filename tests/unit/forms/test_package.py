@@ -127,7 +127,7 @@ def test_parts_exposed_and_macros_never_read(tmp_path: Path) -> None:
     opened = open_docx(save(tmp_path, docm, "form.docm"))
     assert opened.document.tag.endswith("}document")
     assert [text_of(h) for h in opened.headers] == ["Confidential when completed"]
-    assert opened.custom() == {"docgen.form": "iep", "docgen.form_version": "1"}
+    assert opened.custom() == {"docgen.form": "iep", "docgen.form_version": "2"}
     assert opened.core_properties is not None
     assert "word/vbaProject.bin" in opened.names
 

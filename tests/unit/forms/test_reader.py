@@ -12,7 +12,7 @@ import pytest
 from docgen.docprops import set_custom_properties
 from docgen.errors import UnusableInput
 from docgen.forms.filling import fill_form
-from docgen.forms.ns import NSMAP
+from docgen.forms.ns import NSMAP, qn
 from docgen.forms.reader import LAYOUT_NOTE, read_form
 from docgen.inputs import load_input
 from docgen.validation import validate_data
@@ -42,7 +42,7 @@ def refusal(path: Path, **kwargs: Any) -> str:
 def test_word_round_trip(tmp_path: Path, iep_data: dict, split_runs: bool) -> None:
     filled = fill_form(IEP_BLANK, IEP, iep_data, split_runs=split_runs)
     reading = read_form(save(tmp_path, filled))
-    assert (reading.form, reading.version) == ("iep", 1)
+    assert (reading.form, reading.version) == ("iep", 2)
     assert reading.data == iep_data
     assert reading.notes == []
 
@@ -127,8 +127,8 @@ def test_a_plain_document_is_not_a_form(tmp_path: Path) -> None:
     document.save(str(path))
     message = refusal(path)
     assert "does not look like a docgen form" in message
-    assert ("annual_review, crisp, ehc_request, hf_iep, hf_review, iep, parent_meeting, "
-            "sen_support") in message
+    assert ("annual_review, crisp, ehc_request, hf_iep, hf_review, iep, iep_review, "
+            "parent_meeting, sen_support") in message
 
 
 def test_unknown_form_lists_the_known_ones(tmp_path: Path) -> None:
@@ -140,7 +140,7 @@ def test_unknown_form_lists_the_known_ones(tmp_path: Path) -> None:
     message = refusal(path)
     assert "this is a 'wibble' form, which this docgen does not know" in message
     assert ("Known forms: annual_review, crisp, ehc_request, hf_iep, hf_review, iep, "
-            "parent_meeting, sen_support.") in message
+            "iep_review, parent_meeting, sen_support.") in message
 
 
 def test_own_definitions_folder(tmp_path: Path) -> None:
@@ -158,7 +158,7 @@ def test_own_definitions_folder(tmp_path: Path) -> None:
 def test_newer_version_refused(tmp_path: Path) -> None:
     def newer(root: Any) -> None:
         for t in root.iterfind(".//w:t", NSMAP):
-            if t.text == "Form: iep · version 1":
+            if t.text == "Form: iep · version 2":
                 t.text = "Form: iep · version 9"
 
     docx_bytes = replace_part(with_document(IEP_BLANK, newer), "docProps/custom.xml", None)
@@ -190,3 +190,25 @@ def test_a_field_removed_from_the_form_is_noted(tmp_path: Path, iep_data: dict) 
     assert "known_as" not in reading.data["pupil"]
     assert reading.notes == ["“Known as” (About the pupil) is not in the form any more, so it "
                              "was read as empty."]
+
+
+def test_fixed_row_under_an_older_wording_is_read_by_its_number(tmp_path: Path,
+                                                                 crisp_data: dict) -> None:
+    """A form saved by LibreOffice (no tags) is read by its row labels. A thread renamed to
+    the seed's wording ('2. Curriculum Plans', once '2. Curriculum plans') is still thread 2;
+    a label that names no row is not read as one."""
+    crisp_data["crisp_threads"][1:1] = [{"thread": "2", "band": "3"},
+                                        {"thread": "3", "band": "2"}]
+    filled = fill_form(CRISP_BLANK, CRISP, crisp_data, style="libreoffice")
+
+    def older(root: Any) -> None:
+        for text in root.iter(qn("w:t")):
+            if text.text == "2. Curriculum Plans":
+                text.text = "2. Curriculum plans"
+            elif text.text == "3. Organisation of teaching group":
+                text.text = "Three. Organisation"
+
+    reading = read_form(save(tmp_path, with_document(filled, older)))
+    threads = [row["thread"] for row in reading.data["crisp_threads"]]
+    expected = [row["thread"] for row in crisp_data["crisp_threads"]]
+    assert threads == [t for t in expected if t != "3"]

@@ -7,6 +7,7 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+import docx
 import pytest
 from lxml import etree
 from openxml_audit import OpenXmlValidator
@@ -105,7 +106,7 @@ def test_check_box_states_and_namespace_declared_ignorable() -> None:
 
 def test_visible_text_title_intro_form_line_and_headings() -> None:
     paragraphs = [text_of(p) for p in document_xml(IEP_BLANK).iterfind("w:body/w:p", NSMAP)]
-    assert paragraphs[:3] == [IEP.title, IEP.intro, "Form: iep · version 1"]
+    assert paragraphs[:3] == [IEP.title, IEP.intro, "Form: iep · version 2"]
     for section in IEP.sections:
         assert section.heading in paragraphs
 
@@ -148,7 +149,7 @@ def test_fixed_table_one_row_per_item_with_its_label() -> None:
 
 def test_properties_header_footer_language_and_page() -> None:
     props = read_custom_properties(_part(IEP_BLANK, "docProps/custom.xml"))
-    assert props == {"docgen.form": "iep", "docgen.form_version": "1"}
+    assert props == {"docgen.form": "iep", "docgen.form_version": "2"}
     assert text_of(_part(IEP_BLANK, "word/header1.xml")) == CONFIDENTIAL
     footer = _part(IEP_BLANK, "word/footer1.xml")
     assert [i.strip() for i in footer.xpath("//w:instrText/text()", namespaces=NSMAP)] == \
@@ -167,3 +168,43 @@ def test_control_ids_are_unique_and_the_output_repeatable() -> None:
     assert len(ids) == len(set(ids))
     assert document_xml(write_blank_form(IEP)).xpath("//w:sdtPr/w:id/@w:val",
                                                     namespaces=NSMAP) == ids
+
+
+def test_blank_high_focus_iep_form_shows_table_3_and_whom_to_consider() -> None:
+    """'Table 3: Possible roles at High Focus School Action Plus ...' as a worked example beside
+    the role table, and 'The plan to find answers to them should involve all the appropriate
+    parties including (as appropriate)' — the list, before the table is filled in."""
+    from docgen.domain.questions import CONTRIBUTORS_TO_CONSIDER, TABLE_3
+    from docgen.forms.examples import TABLE_3_TITLE
+    from tests.docx_helpers import paragraphs, table_rows
+
+    blank = write_blank_form(load_definition("hf_iep"))
+    rows = table_rows(blank, TABLE_3_TITLE)
+    assert rows[0] == ["Who", "What", "To help answer ‘Key’ Question(s)"]
+    assert len(rows) - 1 == sum(len(role.activities) for role in TABLE_3) == 14
+    assert rows[1] == ["Pupil", TABLE_3[0].activities[0].what, "2,4"]
+    assert rows[2][0] == "" and rows[2][2] == "1,3"
+    text = paragraphs(blank)
+    at = text.index("Who to consider (as appropriate):")
+    assert text[at + 1:at + 1 + len(CONTRIBUTORS_TO_CONSIDER)] == list(CONTRIBUTORS_TO_CONSIDER)
+    assert text.index("Worked example from the guidance") > at
+    # the example has no controls: nothing in it is read back as an answer
+    table = next(t for t in docx.Document(io.BytesIO(blank)).tables
+                 if len(t.columns) == 3 and t.rows[0].cells[2].text.startswith("To help"))
+    assert table._tbl.find(".//" + qn("w:sdt")) is None
+
+
+def test_parts_of_a_long_section_are_rows_across_the_table() -> None:
+    from tests.docx_helpers import open_doc
+
+    blank = write_blank_form(load_definition("hf_review"))
+    table = next(t for t in open_doc(blank).tables
+                 if len(t.rows) > 1 and t.rows[1].cells[0].text == "The meeting")
+    parts = [row for row in table.rows
+             if len({id(c._tc) for c in row.cells}) == 1]  # one merged cell
+    assert [row.cells[0].text for row in parts][:3] == [
+        "The meeting",
+        "Review question 1 (agenda item 4: the current CRISP assessment, with its bands in the "
+        "table below)",
+        "Review question 2 (agenda item 5: progress made against current provision)"]
+    assert "The decision" in [row.cells[0].text for row in parts]
