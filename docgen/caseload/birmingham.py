@@ -155,9 +155,6 @@ def _stage(status: PupilStatus, iep: FormFacts | None, hf: FormFacts | None,
     status.stage_key = key
     stage = stages.STAGES_BY_KEY.get(key)
     status.stage = stage.name if stage else key
-    if current is not None and current is last and current.facts["outcome"] == \
-            "statutory_request":
-        status.stage = f"{status.stage}; statutory assessment requested".lstrip("; ")
     status.minimum_minutes = stage.minimum_minutes if stage else None
 
 

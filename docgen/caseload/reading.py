@@ -8,6 +8,7 @@ anything else that cannot be used is listed with the reason, and never stops the
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -96,11 +97,20 @@ def _reason(exc: DocgenError) -> str:
 
 
 def _made_by_docgen(path: Path) -> bool:
-    """A document docgen made from a form (an IEP, a letter): not an input to read."""
+    """A document docgen made from a form (an IEP, a letter) or a pack's manifest: not an
+    input to read."""
     from docgen.forms.ns import OUTPUT_PROPERTY
     from docgen.forms.package import open_docx
+    from docgen.inputs import MAX_DATA_FILE_BYTES
 
-    if path.suffix.lower() not in (".docx", ".docm"):
+    suffix = path.suffix.lower()
+    if suffix == ".json" and path.stat().st_size <= MAX_DATA_FILE_BYTES:
+        try:
+            content = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            return False
+        return isinstance(content, dict) and "docgen_version" in content
+    if suffix not in (".docx", ".docm"):
         return False
     try:
         return OUTPUT_PROPERTY in open_docx(path).custom()
