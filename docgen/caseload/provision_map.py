@@ -43,6 +43,7 @@ class Group:
     sessions_per_week: int | None
     how_often: str
     members: list[Member] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)  # the members' pupil keys
     stated_sizes: set[int] = field(default_factory=set)
     minutes_each: list[Fraction] = field(default_factory=list)  # rows without sessions
     rate: Decimal | None = None
@@ -165,9 +166,10 @@ def _add(groups: dict[tuple[object, ...], Group], row: ProvisionRow, member: Mem
         group = groups[key] = Group(row.what.strip(), row.who.strip(), adult,
                                     row.session_minutes, row.sessions_per_week,
                                     row.how_often.strip(), rate=rate)
-    if member in group.members:
+    if member.key in group.keys:
         return
     group.members.append(member)
+    group.keys.add(member.key)
     if row.group_size:
         group.stated_sizes.add(row.group_size)
     if row.minutes_per_pupil is not None and not row.session_minutes:
@@ -221,9 +223,14 @@ def _totals(groups: list[Group], members: list[tuple[Member, Pupil]],
     return sorted(totals.values(), key=lambda t: t.name)
 
 
-def minutes_of(member: Member, groups: Iterable[Group]) -> Fraction:
-    return sum((pupil_minutes(g) or Fraction(0) for g in groups if member in g.members),
-               Fraction(0))
+def minutes_by_pupil(groups: Iterable[Group]) -> dict[str, Fraction]:
+    """Each pupil's adult minutes a week across every group they are in."""
+    minutes: dict[str, Fraction] = {}
+    for group in groups:
+        each = pupil_minutes(group) or Fraction(0)
+        for key in group.keys:
+            minutes[key] = minutes.get(key, Fraction(0)) + each
+    return minutes
 
 
 def _below(groups: list[Group], members: list[tuple[Member, Pupil]],
@@ -231,13 +238,14 @@ def _below(groups: list[Group], members: list[tuple[Member, Pupil]],
     """Pupils whose adult time is below their stage's indicative minimum (unless their plan
     records other provision of equivalent value)."""
     found = []
+    received = minutes_by_pupil(groups)
     for member, pupil in members:
         status = pupil.status
         assert status is not None
         minimum = settings.minimum_minutes.get(status.stage_key, status.minimum_minutes)
         if minimum is None or status.equivalent_provision:
             continue
-        minutes = minutes_of(member, groups)
+        minutes = received.get(member.key, Fraction(0))
         if minutes < minimum:
             found.append(BelowMinimum(member, minutes, minimum))
     return found
