@@ -113,25 +113,49 @@ import resource, subprocess, sys, time
 start = time.perf_counter()
 done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 elapsed = time.perf_counter() - start
-usage = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(elapsed, usage, done.returncode)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, done.returncode)
 print(done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr)
 """
 
 
-def timed_command(register: Path, jobs: int) -> tuple[float, float, str]:
+def timed_command(register: Path, jobs: int) -> tuple[float, float, float, str]:
     """`docgen caseload` as a user runs it, in a fresh process: seconds, the peak RSS of the
-    largest process it ran (MB; the command or one of its workers), and its summary line."""
+    largest process it ran (MB; the command or one of its workers), the CPU seconds it and
+    its workers used (on a busy machine, wall time waits for other work; CPU time does not),
+    and its summary line."""
     with tempfile.TemporaryDirectory() as out:
         command = [*docgen_command(), "caseload", str(register), "-o", out, "--jobs", str(jobs),
                    "--today", "2026-12-20"]
         done = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True,
                               text=True, check=True)
     first, summary = done.stdout.strip().split("\n", 1)
-    elapsed, peak_kb, code = first.split()
+    elapsed, peak_kb, cpu, code = first.split()
     if code != "0":
         raise SystemExit(f"docgen caseload failed: {summary}")
-    return float(elapsed), int(peak_kb) / 1024, summary
+    return float(elapsed), int(peak_kb) / 1024, float(cpu), summary
+
+
+def phases(register: Path, jobs: int) -> None:
+    """In this process: reading (in the workers), rules, and making the five files."""
+    import datetime as dt
+
+    from docgen.caseload import Settings, render_outputs
+    from docgen.caseload.build import assemble
+    from docgen.caseload.reading import find_forms, read_register
+
+    start = time.perf_counter()
+    files, _ = find_forms(register, None)
+    found = time.perf_counter()
+    results = read_register(register, files, jobs=jobs)
+    read = time.perf_counter()
+    caseload = assemble(results, dt.date(2026, 12, 20))
+    ruled = time.perf_counter()
+    outputs = render_outputs(caseload, Settings())
+    made = time.perf_counter()
+    print(f"phases ({jobs} processes): find {found - start:.2f} s, read {read - found:.2f} s, "
+          f"group and rules {ruled - read:.2f} s, five files {made - ruled:.2f} s "
+          f"({sum(len(d) for d in outputs.files.values()) / 1e6:.1f} MB)")
 
 
 def main() -> None:
@@ -139,6 +163,7 @@ def main() -> None:
     parser.add_argument("--pupils", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--inputs", choices=["forms", "yaml"], default="forms")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the phase timing")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         register = Path(folder) / "register"
@@ -150,10 +175,12 @@ def main() -> None:
             runs = [timed_command(register, jobs) for _ in range(args.rounds)]
             seconds = statistics.median(r[0] for r in runs)
             peak = max(r[1] for r in runs)
+            cpu = statistics.median(r[2] for r in runs)
             print(f"[{jobs} process{'es' if jobs > 1 else ''}] median {seconds:.2f} s "
-                  f"(runs {', '.join(f'{r[0]:.2f}' for r in runs)}), peak RSS {peak:.0f} MB, "
-                  f"{files / seconds:.0f} forms/s")
-        print(f"summary: {runs[-1][2]}")
+                  f"(runs {', '.join(f'{r[0]:.2f}' for r in runs)}), CPU {cpu:.2f} s, "
+                  f"peak RSS {peak:.0f} MB, {files / seconds:.0f} forms/s")
+        print(f"summary: {runs[-1][3]}")
+        phases(register, args.jobs)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ def escape(text: str) -> str:
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character; continuation
     lines start with one space (RFC 5545 3.1)."""
+    if len(line) * 4 <= LINE_OCTETS or len(line.encode("utf-8")) <= LINE_OCTETS:
+        return line
     pieces: list[str] = []
     current, size = "", 0
     limit = LINE_OCTETS

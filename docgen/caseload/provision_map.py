@@ -215,11 +215,12 @@ def _totals(groups: list[Group], members: list[tuple[Member, Pupil]],
     for member, _ in members:
         totals.setdefault(by(member), Total(by(member))).pupils.add(member.key)
     for group in groups:
+        each, cost = pupil_minutes(group) or 0, group.cost_per_pupil  # once per group
         for member in group.members:
             total = totals[by(member)]
             total.groups += 1
-            total.minutes += pupil_minutes(group) or 0
-            total.add_cost(group.cost_per_pupil)
+            total.minutes += each
+            total.add_cost(cost)
     return sorted(totals.values(), key=lambda t: t.name)
 
 
