@@ -27,14 +27,29 @@ def form_name(form: str) -> str:
 
 
 def form_checks(forms: Sequence[FormFacts]) -> list[str]:
-    """One line per form whose own checks warn: how many, and where (labels only)."""
+    """One line per form whose own checks warn: how many, and where by section and label
+    ("High Focus review form: 5 warnings: Apologies (Told the outcome ×2, …)")."""
     lines = []
     for facts in forms:
         if facts.warnings:
             count = len(facts.warnings)
-            lines.append(f"{form_name(facts.form)}: {count} warning{'s' if count > 1 else ''} "
-                         f"({'; '.join(facts.warnings)})")
+            lines.append(f"{form_name(facts.form)}: {count} warning{'s' if count > 1 else ''}"
+                         f": {where(facts.warnings)}")
     return lines
+
+
+def where(places: Sequence[tuple[str, str]]) -> str:
+    """Sections in the form's order, each with its labels and how often each is named."""
+    sections: dict[str, dict[str, int]] = {}
+    for section, label in places:
+        labels = sections.setdefault(section or "The form", {})
+        if label:
+            labels[label] = labels.get(label, 0) + 1
+    parts = []
+    for section, labels in sections.items():
+        named = ", ".join(label + (f" ×{n}" if n > 1 else "") for label, n in labels.items())
+        parts.append(f"{section} ({named})" if named else section)
+    return "; ".join(parts)
 
 
 def form_date(facts: FormFacts) -> dt.date | None:

@@ -81,9 +81,10 @@ def table(document: DocxDocument, headers: Sequence[str], rows: Sequence[Sequenc
     return grid
 
 
-_TR, _TR_PR, _CANT_SPLIT, _TC, _TC_PR, _TC_W, _SHD, _P, _P_PR, _P_STYLE, _R, _T = (
+_TR, _TR_PR, _CANT_SPLIT, _TC, _TC_PR, _TC_W, _SHD, _P, _P_PR, _P_STYLE, _R, _R_PR, _B, _T = (
     qn(f"w:{name}") for name in ("tr", "trPr", "cantSplit", "tc", "tcPr", "tcW", "shd", "p",
-                                 "pPr", "pStyle", "r", "t"))
+                                 "pPr", "pStyle", "r", "rPr", "b", "t"))
+STRONG = "OVERDUE"
 _VAL, _W, _TYPE, _COLOR, _FILL = (qn(f"w:{name}") for name in ("val", "w", "type", "color",
                                                                 "fill"))
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -108,7 +109,10 @@ def _row(values: Sequence[str], twips: Sequence[str], style_id: str, shaded: boo
             p = SubElement(tc, _P)
             SubElement(SubElement(p, _P_PR), _P_STYLE, {_VAL: style_id})
             if line:
-                t = SubElement(SubElement(p, _R), _T, {XML_SPACE: "preserve"})
+                run = SubElement(p, _R)
+                if line.startswith(STRONG):  # "OVERDUE by 3 days" stands out in print too
+                    SubElement(SubElement(run, _R_PR), _B)
+                t = SubElement(run, _T, {XML_SPACE: "preserve"})
                 t.text = xml_text(line)
     return tr
 

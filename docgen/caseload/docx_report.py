@@ -45,7 +45,7 @@ def _due_soon(document: DocxDocument, caseload: Caseload) -> None:
         return
     rows = [(i.pupil.identity.full_name, i.pupil.year_group, i.deadline.title,
              kit.short_date(i.deadline.due), days_text(i.deadline, caseload.today),
-             i.deadline.rule) for i in items]
+             _sentence(i.deadline.rule)) for i in items]
     kit.table(document, ("Pupil", "Year", "What is due", "Due", "When", "Why"), rows,
               caption="Deadlines overdue or due soon",
               column_widths=kit.widths(4, 1.3, 5, 2.6, 3, 8),
@@ -72,3 +72,7 @@ def _not_used(document: DocxDocument, caseload: Caseload) -> None:
                   column_widths=kit.widths(2, 5))
     for line in lines:
         document.add_paragraph(line)
+
+
+def _sentence(rule: str) -> str:
+    return rule[:1].upper() + rule[1:]

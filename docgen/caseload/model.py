@@ -76,7 +76,8 @@ class FormFacts:
     framework: str  # the framework's key
     identity: Identity
     facts: dict[str, Any] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)  # where, by form label; never values
+    # each warning's place, by the form's section heading and field label: never values
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

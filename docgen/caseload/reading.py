@@ -67,11 +67,11 @@ def read_one(root: Path, relative: str) -> Read:
         return NotUsed(relative, f"the form has {count} to put right ({where}{more})",
                        identity if identity.upn or identity.surname else None)
     return _facts(relative, checked.form, checked.result.data, identity,
-                  [p.where or p.message for p in checked.result.warnings])
+                  [(p.section or "", p.label or "") for p in checked.result.warnings])
 
 
 def _facts(relative: str, form: str, data: Mapping[str, Any], identity: Identity,
-           warnings: list[str]) -> FormFacts:
+           warnings: list[tuple[str, str]]) -> FormFacts:
     from docgen.caseload.providers import provider_of
     from docgen.frameworks import framework_of
 

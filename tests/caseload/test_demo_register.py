@@ -67,7 +67,11 @@ def test_due_and_overdue_rows_in_the_csv(april: tuple[Path, str]) -> None:
     # renewed to gather evidence on 1 February; next review 10 May
     assert (aisha["Stage"], aisha["Review"], aisha["Review due"], aisha["Days until due"]) \
         == ("High Focus School Action Plus", "High Focus review", "2027-05-10", "39")
-    assert aisha["Checks"].startswith("High Focus IEP form: 1 warning (Role table)")
+    # the forms' own warnings: how many and where, by section and label, never what was typed
+    assert aisha["Checks"] == (
+        "High Focus IEP form: 1 warning: Role table | High Focus review form: 5 warnings: "
+        "Apologies (Written contribution received ×2, Told the outcome ×2); The review "
+        "meeting (Further views of the parents or carers)")
     assert [row["Year group"] for row in rows.values()] == ["4", "6", "8"]
 
 
@@ -85,6 +89,9 @@ def test_the_word_report_marks_the_overdue_row(april: tuple[Path, str]) -> None:
     fills = {cell._tc.xpath("string(./w:tcPr/w:shd/@w:fill)")
              for cell in document.tables[1].rows[1].cells}
     assert fills == {"F8D7DA"}
+    overdue_runs = [run for p in document.tables[1].rows[1].cells[3].paragraphs
+                     for run in p.runs if run.text.startswith("OVERDUE")]
+    assert [(run.text, run.bold) for run in overdue_runs] == [("OVERDUE by 10 days", True)]
     year_6 = document.tables[2].rows[1].cells
     assert {c._tc.xpath("string(./w:tcPr/w:shd/@w:fill)") for c in year_6} == {""}
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
