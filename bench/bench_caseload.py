@@ -10,6 +10,7 @@ The target (issue 19): 2,000 pupils in under 10 seconds on this 2-core machine, 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import statistics
 import subprocess
@@ -18,6 +19,7 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -57,8 +59,13 @@ def templates(kind: str) -> dict[str, bytes | str]:
 
 
 def answers(serial: int) -> dict[str, str]:
+    """The pupil's details, and IEP dates spread over two months: with --today 2026-12-20
+    about one IEP review in ten is overdue and one in four due within 14 days."""
+    start = dt.date(2026, 9, 7) + dt.timedelta(days=serial % 60)
+    review = start + dt.timedelta(weeks=14)
     return {"pupil.forename": f"Pupil{serial:05d}", "pupil.upn": upn(serial),
-            "pupil.year_group": f"Year {1 + serial % 6}"}
+            "pupil.year_group": f"Year {1 + serial % 6}",
+            "plan.start_date": start.isoformat(), "plan.review_date": review.isoformat()}
 
 
 def copy_form(form: bytes, values: dict[str, str]) -> bytes:
@@ -77,14 +84,25 @@ def copy_form(form: bytes, values: dict[str, str]) -> bytes:
                 for sdt in root.iter(qn("w:sdt")):
                     tag = sdt.find("w:sdtPr/w:tag", NSMAP)
                     if tag is not None and tag.get(qn("w:val")) in values:
-                        texts = sdt.findall("w:sdtContent//w:t", NSMAP)
-                        texts[0].text = values[tag.get(qn("w:val"))]
-                        for extra in texts[1:]:
-                            extra.text = ""
+                        _type_over(sdt, values[tag.get(qn("w:val"))])
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
             copy.writestr(info, data)
     return out.getvalue()
+
+
+def _type_over(sdt: Any, value: str) -> None:
+    from docgen.forms.ns import NSMAP, qn
+
+    picker = sdt.find("w:sdtPr/w:date", NSMAP)
+    if picker is not None:  # a date picker stores the date and shows it as dd/mm/yyyy
+        day = dt.date.fromisoformat(value)
+        picker.set(qn("w:fullDate"), f"{value}T00:00:00Z")
+        value = f"{day:%d/%m/%Y}"
+    texts = sdt.findall("w:sdtContent//w:t", NSMAP)
+    texts[0].text = value
+    for extra in texts[1:]:
+        extra.text = ""
 
 
 def make_register(folder: Path, pupils: int, kind: str) -> int:
@@ -102,6 +120,9 @@ def make_register(folder: Path, pupils: int, kind: str) -> int:
                 data = yaml.safe_load(template)
                 data["pupil"].update(forename=values["pupil.forename"], upn=upn(serial),
                                      year_group=str(1 + serial % 6))
+                if form == "iep":
+                    data["plan"].update(start_date=values["plan.start_date"],
+                                        review_date=values["plan.review_date"])
                 (pupil / f"{form}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
                                                     "utf-8")
             count += 1
@@ -138,8 +159,6 @@ def timed_command(register: Path, jobs: int) -> tuple[float, float, float, str]:
 
 def phases(register: Path, jobs: int) -> None:
     """In this process: reading (in the workers), rules, and making the five files."""
-    import datetime as dt
-
     from docgen.caseload import Settings, render_outputs
     from docgen.caseload.build import assemble
     from docgen.caseload.reading import find_forms, read_register
