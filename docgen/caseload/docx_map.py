@@ -10,8 +10,6 @@ import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 
-from docx.document import Document as DocxDocument
-
 from docgen.caseload import docx_kit as kit
 from docgen.caseload.provision_map import ProvisionMap, Total, pupil_minutes
 from docgen.context import uk_date
@@ -35,28 +33,28 @@ def hours(value: Fraction | Decimal | None) -> str:
 
 
 def provision_docx(provision: ProvisionMap, *, school: str, today: dt.date) -> bytes:
-    document = kit.landscape_document(TITLE, subject="Provision map", author=school)
-    document.add_paragraph(TITLE, style="Title")
-    document.add_paragraph(" · ".join(p for p in (school, f"as at {uk_date(today)}") if p))
-    document.add_paragraph(
+    report = kit.Report(TITLE, subject="Provision map", author=school)
+    report.doc.add_paragraph(TITLE, style="Title")
+    report.doc.add_paragraph(" · ".join(p for p in (school, f"as at {uk_date(today)}") if p))
+    report.doc.add_paragraph(
         "Every provision row of every current plan, grouped by what is provided, who "
         "provides it and how often. A group shares its adult: each pupil receives the "
         "minutes per session × sessions a week ÷ the group's size."
         + (f" Costs are for a week and for {provision.weeks_per_year} school weeks a year."
            if provision.costed else ""))
-    _groups(document, provision)
-    _adults(document, provision)
+    _groups(report, provision)
+    _adults(report, provision)
     for heading, totals in (("By stage", provision.stages),
                             ("By area of need", provision.areas)):
-        _totals(document, heading, totals, provision.costed)
-    _below(document, provision)
-    return kit.to_bytes(document)
+        _totals(report, heading, totals, provision.costed)
+    _below(report, provision)
+    return report.to_bytes()
 
 
-def _groups(document: DocxDocument, provision: ProvisionMap) -> None:
-    document.add_heading("Groups", level=1)
+def _groups(report: kit.Report, provision: ProvisionMap) -> None:
+    report.doc.add_heading("Groups", level=1)
     if not provision.groups:
-        document.add_paragraph("No current plan records any provision.")
+        report.doc.add_paragraph("No current plan records any provision.")
         return
     headers = ["Provision", "Who", "How often", "Group size", "Pupils", "Adult minutes a week",
                "Minutes per pupil"]
@@ -79,14 +77,14 @@ def _groups(document: DocxDocument, provision: ProvisionMap) -> None:
             row += [money(g.weekly_cost), money(g.cost_per_pupil), money(year)]
         row.append("; ".join(g.notes))
         rows.append(row)
-    kit.table(document, headers, rows, caption="Provision groups",
-              column_widths=kit.widths(*parts))
+    report.table(headers, rows, caption="Provision groups",
+                 column_widths=kit.widths(*parts))
 
 
-def _adults(document: DocxDocument, provision: ProvisionMap) -> None:
-    document.add_heading("Adults", level=1)
+def _adults(report: kit.Report, provision: ProvisionMap) -> None:
+    report.doc.add_heading("Adults", level=1)
     if not provision.adults:
-        document.add_paragraph("No adult is named in a current plan.")
+        report.doc.add_paragraph("No adult is named in a current plan.")
         return
     headers = ["Adult", "Groups", "Pupils", "Hours a week", "Contract hours",
                "Hours left in the contract"]
@@ -102,13 +100,13 @@ def _adults(document: DocxDocument, provision: ProvisionMap) -> None:
         if provision.costed:
             row.append(money(total.cost))
         rows.append(row)
-    kit.table(document, headers, rows, caption="Adult time by adult",
-              column_widths=kit.widths(*([6, 1.5, 1.5, 2, 2, 2.5] +
-                                         ([2] if provision.costed else []))))
+    report.table(headers, rows, caption="Adult time by adult",
+                 column_widths=kit.widths(*([6, 1.5, 1.5, 2, 2, 2.5] +
+                                            ([2] if provision.costed else []))))
 
 
-def _totals(document: DocxDocument, heading: str, totals: list[Total], costed: bool) -> None:
-    document.add_heading(heading, level=1)
+def _totals(report: kit.Report, heading: str, totals: list[Total], costed: bool) -> None:
+    report.doc.add_heading(heading, level=1)
     headers = [heading.removeprefix("By ").capitalize(), "Pupils",
                "Adult minutes a week received", "Average per pupil"]
     if costed:
@@ -121,21 +119,21 @@ def _totals(document: DocxDocument, heading: str, totals: list[Total], costed: b
         if costed:
             row.append(money(total.cost))
         rows.append(row)
-    kit.table(document, headers, rows, caption=f"Adult time {heading.lower()}",
-              column_widths=kit.widths(*([6, 1.5, 2.5, 2.5] + ([2] if costed else []))))
+    report.table(headers, rows, caption=f"Adult time {heading.lower()}",
+                 column_widths=kit.widths(*([6, 1.5, 2.5, 2.5] + ([2] if costed else []))))
 
 
-def _below(document: DocxDocument, provision: ProvisionMap) -> None:
-    document.add_heading("Below the indicative minimum", level=1)
+def _below(report: kit.Report, provision: ProvisionMap) -> None:
+    report.doc.add_heading("Below the indicative minimum", level=1)
     if not provision.below_minimum:
-        document.add_paragraph("No pupil's adult time is below the indicative minimum for "
+        report.doc.add_paragraph("No pupil's adult time is below the indicative minimum for "
                                "their stage.")
         return
-    document.add_paragraph("Pupils whose adult time a week is below their stage's indicative "
+    report.doc.add_paragraph("Pupils whose adult time a week is below their stage's indicative "
                            "minimum, and whose plan records no other provision of equivalent "
                            "value.")
     rows = [(b.member.label, b.member.stage, minutes(b.minutes), str(b.minimum))
             for b in provision.below_minimum]
-    kit.table(document, ("Pupil", "Stage", "Adult minutes a week", "Indicative minimum"), rows,
-              caption="Pupils below the indicative minimum",
-              column_widths=kit.widths(3, 6, 2.5, 2.5))
+    report.table(("Pupil", "Stage", "Adult minutes a week", "Indicative minimum"), rows,
+                 caption="Pupils below the indicative minimum",
+                 column_widths=kit.widths(3, 6, 2.5, 2.5))
