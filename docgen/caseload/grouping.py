@@ -53,11 +53,25 @@ def group_pupils(forms: Iterable[FormFacts], not_used: Iterable[NotUsed] = ()) -
         key = matches[0] if len(matches) == 1 else name_key(facts.identity)
         pupils.setdefault(key, Pupil(key, facts.identity)).forms.append(facts)
     for pupil in pupils.values():
+        _drop_copies(pupil)
         pupil.identity = _latest_identity(pupil)
     _attach(pupils, by_name, not_used)
     _flag_shared_names(pupils, by_name)
     return sorted(pupils.values(), key=lambda p: (normal_name(p.identity.surname),
                                                   normal_name(p.identity.forename), p.key))
+
+
+def _drop_copies(pupil: Pupil) -> None:
+    """The same form kept in two folders counts once (its warnings too), and is noted."""
+    kept: list[FormFacts] = []
+    for facts in pupil.forms:
+        twin = next((k for k in kept if k.form == facts.form and k.facts == facts.facts
+                     and k.identity == facts.identity), None)
+        if twin is None:
+            kept.append(facts)
+        else:
+            pupil.notes.append(f"{facts.source} is a copy of {twin.source}: counted once")
+    pupil.forms = kept
 
 
 def _latest_identity(pupil: Pupil) -> Identity:

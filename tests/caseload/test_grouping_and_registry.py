@@ -67,3 +67,17 @@ def test_calendar_text_is_escaped_and_folded_by_octets() -> None:
 
 def test_text_xml_cannot_hold_is_dropped() -> None:
     assert xml_text("a\x01b\tc\x0bd") == "ab\tcd"
+
+
+def test_a_copy_of_a_form_in_another_folder_counts_once() -> None:
+    original = FormFacts("Year 3/ann/crisp.yaml", "crisp", "birmingham", ANN,
+                         {"kind": "crisp", "bands": {1: 3}, "crisp_date": D(2026, 9, 1)},
+                         [("CRISP assessment", "Agreed by")])
+    copy = FormFacts("backup/crisp.yaml", "crisp", "birmingham", ANN, dict(original.facts),
+                     list(original.warnings))
+    caseload = assemble([original, copy], D(2026, 11, 30))
+    pupil = caseload.pupils[0]
+    assert [f.source for f in pupil.forms] == ["Year 3/ann/crisp.yaml"]
+    assert pupil.status.checks == [
+        "CRISP record form: 1 warning: CRISP assessment (Agreed by)",
+        "backup/crisp.yaml is a copy of Year 3/ann/crisp.yaml: counted once"]
