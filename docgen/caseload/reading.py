@@ -45,17 +45,23 @@ def read_chunk(root: str, relatives: list[str], _out_root: str) -> list[Read]:
 
 
 def read_one(root: Path, relative: str) -> Read:
-    from docgen.pipeline import check
-
-    path = root / relative
     try:
-        checked = check(path)
+        return _read(root, relative)
     except DocgenError as exc:
-        if _made_by_docgen(path):
+        if _made_by_docgen(root / relative):
             return Skipped(relative, "document")
         return NotUsed(relative, _reason(exc))
     except OSError as exc:  # a file another program holds, or one the user may not read
         return NotUsed(relative, f"the file could not be read ({exc.strerror or exc})")
+    except Exception as exc:  # as in batch: one file's bug must not stop the whole report
+        return NotUsed(relative, f"docgen met a problem it did not expect reading this file "
+                                 f"({type(exc).__name__}); please report it")
+
+
+def _read(root: Path, relative: str) -> Read:
+    from docgen.pipeline import check
+
+    checked = check(root / relative)
     if _blank(checked.input.raw):
         return Skipped(relative, "blank")
     identity = identity_of(checked.result.data.get("pupil", {}))

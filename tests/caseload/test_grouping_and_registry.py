@@ -81,3 +81,19 @@ def test_a_copy_of_a_form_in_another_folder_counts_once() -> None:
     assert pupil.status.checks == [
         "CRISP record form: 1 warning: CRISP assessment (Agreed by)",
         "backup/crisp.yaml is a copy of Year 3/ann/crisp.yaml: counted once"]
+
+
+def test_an_unexpected_error_reading_one_file_is_listed(tmp_path, monkeypatch) -> None:
+    from docgen.caseload import birmingham
+    from docgen.caseload.reading import read_one
+    from tests.caseload.registers import school_register
+
+    register = school_register(tmp_path / "register")
+
+    def broken(data: object) -> dict:
+        raise KeyError("plan")
+
+    monkeypatch.setitem(birmingham.EXTRACTORS, "iep", broken)
+    result = read_one(register, "ben.yaml")
+    assert result == NotUsed("ben.yaml", "docgen met a problem it did not expect reading this "
+                             "file (KeyError); please report it")
