@@ -11,6 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from docgen.caseload import docx_kit as kit
+from docgen.caseload.grouping import normal_name
 from docgen.caseload.provision_map import ProvisionMap, Total, pupil_minutes
 from docgen.context import uk_date
 from docgen.domain.stages import format_minutes
@@ -58,17 +59,17 @@ def _groups(report: kit.Report, provision: ProvisionMap) -> None:
         return
     headers = ["Provision", "Who", "How often", "Group size", "Pupils", "Adult minutes a week",
                "Minutes per pupil"]
-    parts = [5, 3.6, 2.8, 1.5, 3.4, 1.9, 1.9]
+    parts = [3.8, 3.3, 2.4, 1.8, 3.0, 2.5, 2.5]
     if provision.costed:
         headers += ["Cost a week", "Cost per pupil", "Cost a year"]
-        parts += [1.9, 1.9, 2]
+        parts += [2, 2, 2.4]
     headers.append("Notes")
-    parts.append(3.5)
+    parts.append(3)
     rows = []
     for g in provision.groups:
         often = (f"{g.sessions_per_week} × {g.session_minutes} min" if g.sessions
                  else g.how_often)
-        row = [g.what, g.adult if g.adult == g.who else f"{g.adult}\n({g.who})", often,
+        row = [g.what, _who(g.adult, g.who), often,
                str(g.size), ", ".join(m.label for m in g.members), minutes(g.adult_minutes),
                minutes(pupil_minutes(g))]
         if provision.costed:
@@ -79,6 +80,11 @@ def _groups(report: kit.Report, provision: ProvisionMap) -> None:
         rows.append(row)
     report.table(headers, rows, caption="Provision groups",
                  column_widths=kit.widths(*parts))
+
+
+def _who(adult: str, who: str) -> str:
+    """The plan's "Who", and the adult the settings name when it does not say so itself."""
+    return who if normal_name(adult) in normal_name(who) else f"{adult}\n({who})"
 
 
 def _adults(report: kit.Report, provision: ProvisionMap) -> None:
