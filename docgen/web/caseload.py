@@ -23,8 +23,14 @@ TYPES = {
 }
 
 
+MAX_FORM_PARTS = 50_000  # a register folder's files, each its own part of the upload
+
+
 def register(app: Flask) -> None:
     app.add_url_rule("/caseload", "caseload", caseload_page, methods=["GET", "POST"])
+    # Werkzeug refuses more than 1,000 parts by default, and a school's register folder
+    # holds thousands of forms; the upload's size stays limited by --max-upload-mb.
+    app.config["MAX_FORM_PARTS"] = MAX_FORM_PARTS
 
 
 def caseload_page() -> str | tuple[str, int]:
