@@ -221,11 +221,20 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     return outcomes
 
 
-def _run(root: Path, out_dir: Path, todo: list[str], jobs: int | None) -> Iterator[Outcome]:
+def run_in_workers(root: Path, out_dir: Path, todo: list[str], jobs: int | None,
+                   work: Callable[[str, list[str], str], list]) -> Iterator:
+    """The batch's worker pool for another kind of work on the same inputs."""
+    return _run(root, out_dir, todo, jobs, work)
+
+
+def _run(root: Path, out_dir: Path, todo: list[str], jobs: int | None,
+         work: Callable[[str, list[str], str], list] = process_chunk) -> Iterator:
+    """``work`` each chunk of inputs in the worker processes (the caseload reads forms with
+    its own ``work``), yielding its results as chunks finish."""
     workers = worker_count(jobs)
     if workers == 1 or len(todo) <= 1:
         for relative in todo:
-            yield process_one(str(root), relative, str(out_dir))
+            yield from work(str(root), [relative], str(out_dir))
         return
     if start_method() == "fork":
         _warm_up()
@@ -236,7 +245,7 @@ def _run(root: Path, out_dir: Path, todo: list[str], jobs: int | None) -> Iterat
     # On Linux workers are forked from this warmed-up process (docgen.processes); memory stays
     # flat because nothing grows per document (one compiled copy of each template).
     with worker_pool(workers) as pool:
-        futures = [pool.submit(process_chunk, str(root), chunk, str(out_dir))
+        futures = [pool.submit(work, str(root), chunk, str(out_dir))
                    for chunk in chunks]
         for future in as_completed(futures):
             yield from future.result()

@@ -274,6 +274,37 @@ def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | No
     ctx.exit(EXIT_INVALID if counts["failed"] else EXIT_OK)
 
 
+@main.command("caseload")
+@click.argument("register", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True,
+              help="Folder for caseload.docx, caseload.csv, deadlines.ics and the provision "
+                   "map.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Work out what is due as on this day (YYYY-MM-DD; default: today).")
+@click.option("--settings", "settings_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="The school's caseload settings: staff hourly rates and contract hours.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to read the forms with (default: all CPUs).")
+@FORCE
+def caseload_cmd(register: Path, out_dir: Path, today: object, settings_file: Path | None,
+                 jobs: int | None, force: bool) -> None:
+    """What is due and what is late for every pupil under REGISTER, and the provision map."""
+    import datetime as dt
+
+    from docgen.caseload import build_caseload, load_settings, render_outputs, write_outputs
+    from docgen.caseload.write import refuse_existing
+
+    day = today.date() if isinstance(today, dt.datetime) else dt.date.today()
+    refuse_existing(out_dir, force=force)  # before reading a register of 2,000 pupils
+    settings = load_settings(settings_file)
+    caseload = build_caseload(register, today=day, out_dir=out_dir, jobs=jobs)
+    for path in write_outputs(render_outputs(caseload, settings), out_dir, force=force):
+        click.echo(f"Wrote {path}")
+    for item in caseload.not_used:
+        click.echo(f"  not used: {item.source}: {item.reason}", err=True)
+    click.echo(caseload.summary())
+
+
 @main.command("serve")
 @click.option("--host", default=None,
               help="Address to listen on (default 127.0.0.1: this computer only).")

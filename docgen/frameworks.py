@@ -41,6 +41,7 @@ class Framework:
     rules: str = ""  # "module:function" checking a validated form of this framework
     choices: str = ""  # "module:NAME" of a dict of its drop-down lists
     packs: str = ""  # "module" whose check_case/build_pack make its request packs
+    deadlines: str = ""  # "module:NAME" of its caseload provider (docgen.caseload.providers)
     default: bool = False
 
     # --- where things are -----------------------------------------------------------------
@@ -132,6 +133,7 @@ BIRMINGHAM = Framework(
              "docgen.families.parents"),
     rules="docgen.form_rules:check_form",
     packs="docgen.packs.birmingham",
+    deadlines="docgen.caseload.birmingham:PROVIDER",
     default=True,
 )
 
@@ -147,6 +149,7 @@ SEND_2015 = Framework(
     rules="docgen.domain.send2015.rules:check_form",
     choices="docgen.domain.send2015.choices:CHOICES",
     packs="docgen.packs.ehc_request",
+    deadlines="docgen.caseload.send2015:PROVIDER",
 )
 
 _REGISTRY: dict[str, Framework] = {}

@@ -15,7 +15,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.utils import secure_filename
 
 from docgen.errors import DocgenError
-from docgen.web import security
+from docgen.web import caseload, security
 
 log = logging.getLogger("docgen.web")
 ACCEPTED = (".docx", ".docm", ".yaml", ".yml", ".json")
@@ -40,6 +40,7 @@ def create_app(token: str | None = None, max_upload_mb: float = 20) -> Flask:
     app.add_url_rule("/check", "check", check_page, methods=["GET", "POST"])
     app.add_url_rule("/pack", "pack", pack_page, methods=["GET", "POST"])
     app.add_url_rule("/leaflet", "leaflet", leaflet_page, methods=["GET", "POST"])
+    caseload.register(app)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
     return app

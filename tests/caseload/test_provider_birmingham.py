@@ -1,0 +1,97 @@
+"""Birmingham's provider on the sample pupils' forms, one situation at a time."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from docgen.caseload.birmingham import PROVIDER
+from docgen.caseload.model import FormFacts, Identity
+from docgen.pipeline import check
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+D = dt.date
+TOM = Identity("Tomos", "Llŷr-Evans", D(2017, 3, 14), "K330200116007", "4")
+
+
+def sample(form: str, pupil: str = "tomos-llyr-evans") -> dict[str, Any]:
+    checked = check(SAMPLES / pupil / f"{form}.yaml")
+    assert checked.result.valid
+    return copy.deepcopy(checked.result.data)
+
+
+def facts(form: str, data: dict[str, Any], source: str = "") -> FormFacts:
+    return FormFacts(source or f"{form}.yaml", form, "birmingham", TOM,
+                     PROVIDER.extract(form, data) or {})
+
+
+def test_an_iep_alone() -> None:
+    row = PROVIDER.assess([facts("iep", sample("iep"))], D(2026, 11, 30))
+    assert (row.stage, row.stage_key, row.minimum_minutes) == ("School Action Plus", "sa_plus", 50)
+    assert row.plan == "IEP from 7 September 2026"
+    assert (row.review.title, row.review.due) == ("IEP review", D(2026, 12, 14))
+    assert row.last_review is None and row.high_focus is None and row.need == ""
+    # 20 × 4 ÷ 4 + 10 × 5 ÷ 1 + 10 × 3 ÷ 3 = 20 + 50 + 10
+    assert sum(r.weekly_minutes_per_pupil for r in row.provision) == 80
+
+
+def test_a_review_date_later_than_twice_a_year_is_due_six_months_on() -> None:
+    data = sample("iep")
+    data["plan"]["review_date"] = D(2027, 7, 16)
+    row = PROVIDER.assess([facts("iep", data)], D(2026, 11, 30))
+    assert row.review.due == D(2027, 3, 7)
+    assert row.checks == ["Review date set for 16 July 2027, more than six months on: the "
+                          "guidance asks for reviews at least two per year and ideally "
+                          "termly, so it is due by 7 March 2027"]
+
+
+def test_the_next_iep_replaces_the_last() -> None:
+    second = sample("iep")
+    second["plan"].update(start_date=D(2027, 1, 4), review_date=D(2027, 3, 26))
+    forms = [facts("iep", sample("iep"), "a.yaml"), facts("iep", second, "b.yaml")]
+    row = PROVIDER.assess(forms, D(2027, 1, 10))
+    assert (row.plan, row.review.due) == ("IEP from 4 January 2027", D(2027, 3, 26))
+    row = PROVIDER.assess(forms, D(2026, 12, 20))  # before the second begins
+    assert row.review.overdue(D(2026, 12, 20))
+    assert row.checks == ["Individual Education Plan (IEP) form dated 4 January 2027, after "
+                          "today: not counted yet"]
+
+
+def test_during_the_high_focus_period() -> None:
+    forms = [facts("iep", sample("iep")), facts("hf_iep", sample("hf_iep")),
+             facts("crisp", sample("crisp"))]
+    row = PROVIDER.assess(forms, D(2026, 11, 30))
+    assert (row.stage, row.plan) == ("High Focus School Action Plus",
+                                     "High Focus IEP from 14 September 2026")
+    assert (row.review.title, row.review.due) == ("High Focus review", D(2026, 12, 7))
+    assert row.high_focus == (D(2026, 9, 14), D(2026, 12, 7))
+    assert (row.need, row.area) == ("Band 4: 1. Curriculum access, 4. Learning activities",
+                                    "Cognition and learning")
+    assert len(row.provision) == 3  # the IEP's provision goes on through the period
+
+
+@pytest.mark.parametrize(("pupil", "outcome", "plan", "due"), [
+    ("tomos-llyr-evans", "Provision through the school's delegated resources",
+     "Provision Plan from 7 December 2026", D(2027, 3, 22)),
+    ("zofia-wisniewska", "Request statutory assessment",
+     "Proposed Provision Plan from 18 January 2027", D(2027, 4, 19)),
+    ("aisha-rahman", "Renew the High Focus period to gain the evidence",
+     "High Focus period: Renew the High Focus period to gain the evidence (1 February 2027)",
+     D(2027, 5, 10)),
+])
+def test_after_the_high_focus_review(pupil: str, outcome: str, plan: str, due: dt.date) -> None:
+    forms = [facts(form, sample(form, pupil)) for form in ("iep", "hf_iep", "hf_review")]
+    row = PROVIDER.assess(forms, D(2027, 2, 15))
+    assert (row.last_outcome, row.plan, row.review.due) == (outcome, plan, due)
+
+
+def test_the_meetings_own_decision_is_used_when_the_form_records_one() -> None:
+    review = sample("hf_review")  # docgen's suggestion from the bands: delegated provision
+    review["review"]["decision"] = "further_high_focus"
+    row = PROVIDER.assess([facts("hf_review", review)], D(2027, 1, 5))
+    assert row.last_outcome == "A further period of High Focus School Action Plus"
+    assert row.stage == "High Focus School Action Plus"
