@@ -49,6 +49,10 @@ def write(path: Path, data: dict[str, Any]) -> Path:
     return path
 
 
+# Tom's sample IEP ran in the summer term 2025; moved to the autumn term 2026 beside the
+# register's IEPs (their reviews on 11 December 2026), with its review on 14 December 2026.
+TOM_AUTUMN_IEP = {"plan": {"start_date": "2026-09-07", "review_date": "2026-12-14"}}
+
 PHONICS = "Small-group phonics"
 ANN = pupil("Ann", "Able", 101, "3", "2018-01-05")
 BEN = pupil("Ben", "Brook", 102, "3", "2018-02-06")

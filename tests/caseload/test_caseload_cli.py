@@ -36,7 +36,7 @@ def test_a_pupils_forms_are_grouped_however_the_folders_are_laid_out(tmp_path: P
     rows = {row["Surname"]: row for row in pupils_csv(tmp_path / "out")}
     assert sorted(rows) == ["Able", "Brook", "Cole", "Dale"]
     assert rows["Brook"]["Need"] == \
-        "Band 4: 1. Curriculum access, 4. Learning activities"  # from the CRISP record
+        "Band 4: 1. Curriculum access, 4. Learning Activities"  # from the CRISP record
     assert rows["Brook"]["UPN"] == BEN["upn"]
 
 

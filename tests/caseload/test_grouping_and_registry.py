@@ -79,7 +79,7 @@ def test_a_copy_of_a_form_in_another_folder_counts_once() -> None:
     pupil = caseload.pupils[0]
     assert [f.source for f in pupil.forms] == ["Year 3/ann/crisp.yaml"]
     assert pupil.status.checks == [
-        "CRISP record form: 1 warning: CRISP assessment (Agreed by)",
+        "CRISP Assessment Record form: 1 warning: CRISP assessment (Agreed by)",
         "backup/crisp.yaml is a copy of Year 3/ann/crisp.yaml: counted once"]
 
 

@@ -30,10 +30,12 @@ def facts(form: str, data: dict[str, Any], source: str = "") -> FormFacts:
 
 
 def test_an_iep_alone() -> None:
-    row = PROVIDER.assess([facts("iep", sample("iep"))], D(2026, 11, 30))
+    # Tom's IEP runs from 22 April 2025 and sets its review for 14 July 2025, within six
+    # months of the start (22 October 2025): due on the date it sets.
+    row = PROVIDER.assess([facts("iep", sample("iep"))], D(2025, 6, 2))
     assert (row.stage, row.stage_key, row.minimum_minutes) == ("School Action Plus", "sa_plus", 50)
-    assert row.plan == "IEP from 7 September 2026"
-    assert (row.review.title, row.review.due) == ("IEP review", D(2026, 12, 14))
+    assert row.plan == "IEP from 22 April 2025"
+    assert (row.review.title, row.review.due) == ("IEP review", D(2025, 7, 14))
     assert row.last_review is None and row.high_focus is None and row.need == ""
     # 20 × 4 ÷ 4 + 10 × 5 ÷ 1 + 10 × 3 ÷ 3 = 20 + 50 + 10
     assert sum(r.weekly_minutes_per_pupil for r in row.provision) == 80
@@ -41,57 +43,65 @@ def test_an_iep_alone() -> None:
 
 def test_a_review_date_later_than_twice_a_year_is_due_six_months_on() -> None:
     data = sample("iep")
-    data["plan"]["review_date"] = D(2027, 7, 16)
-    row = PROVIDER.assess([facts("iep", data)], D(2026, 11, 30))
-    assert row.review.due == D(2027, 3, 7)
-    assert row.checks == ["Review date set for 16 July 2027, more than six months on: the "
+    data["plan"]["review_date"] = D(2026, 1, 16)
+    row = PROVIDER.assess([facts("iep", data)], D(2025, 6, 2))
+    # 22 April 2025 + 6 months = 22 October 2025, before the 16 January 2026 it sets
+    assert row.review.due == D(2025, 10, 22)
+    assert row.checks == ["Review date set for 16 January 2026, more than six months on: the "
                           "guidance asks for reviews at least two per year and ideally "
-                          "termly, so it is due by 7 March 2027"]
+                          "termly, so it is due by 22 October 2025"]
 
 
 def test_the_next_iep_replaces_the_last() -> None:
-    second = sample("iep")
-    second["plan"].update(start_date=D(2027, 1, 4), review_date=D(2027, 3, 26))
+    second = sample("iep")  # the first runs from 22 April 2025, its review 14 July 2025
+    second["plan"].update(start_date=D(2025, 9, 8), review_date=D(2025, 12, 12))
     forms = [facts("iep", sample("iep"), "a.yaml"), facts("iep", second, "b.yaml")]
-    row = PROVIDER.assess(forms, D(2027, 1, 10))
-    assert (row.plan, row.review.due) == ("IEP from 4 January 2027", D(2027, 3, 26))
-    row = PROVIDER.assess(forms, D(2026, 12, 20))  # before the second begins
-    assert row.review.overdue(D(2026, 12, 20))
-    assert row.checks == ["Individual Education Plan (IEP) form dated 4 January 2027, after "
+    row = PROVIDER.assess(forms, D(2025, 9, 15))
+    assert (row.plan, row.review.due) == ("IEP from 8 September 2025", D(2025, 12, 12))
+    row = PROVIDER.assess(forms, D(2025, 9, 1))  # before the second begins
+    assert row.review.overdue(D(2025, 9, 1))  # the first's 14 July review
+    assert row.checks == ["Individual Education Plan (IEP) form dated 8 September 2025, after "
                           "today: not counted yet"]
 
 
 def test_during_the_high_focus_period() -> None:
     forms = [facts("iep", sample("iep")), facts("hf_iep", sample("hf_iep")),
              facts("crisp", sample("crisp"))]
-    row = PROVIDER.assess(forms, D(2026, 11, 30))
+    # the High Focus IEP runs from 15 September 2025 to its review on 8 December 2025
+    # (within six months of the start: 15 March 2026)
+    row = PROVIDER.assess(forms, D(2025, 11, 30))
     assert (row.stage, row.plan) == ("High Focus School Action Plus",
-                                     "High Focus IEP from 14 September 2026")
-    assert (row.review.title, row.review.due) == ("High Focus review", D(2026, 12, 7))
-    assert row.high_focus == (D(2026, 9, 14), D(2026, 12, 7))
-    assert (row.need, row.area) == ("Band 4: 1. Curriculum access, 4. Learning activities",
+                                     "High Focus IEP from 15 September 2025")
+    assert (row.review.title, row.review.due) == ("High Focus review", D(2025, 12, 8))
+    assert row.high_focus == (D(2025, 9, 15), D(2025, 12, 8))
+    # the CRISP of 11 July 2025: Band 4 on threads 1 and 4, both cognition and learning
+    assert (row.need, row.area) == ("Band 4: 1. Curriculum access, 4. Learning Activities",
                                     "Cognition and learning")
     assert len(row.provision) == 3  # the IEP's provision goes on through the period
 
 
+# Each review's new review date, well within six months of the review: due on that date.
 @pytest.mark.parametrize(("pupil", "outcome", "plan", "due"), [
+    # reviewed 8 December 2025 (cap 8 June 2026), next review 23 March 2026
     ("tomos-llyr-evans", "Provision through the school's delegated resources",
-     "Provision Plan from 7 December 2026", D(2027, 3, 22)),
+     "Provision Plan from 8 December 2025", D(2026, 3, 23)),
+    # reviewed 19 January 2026 (cap 19 July 2026), next review 20 April 2026
     ("zofia-wisniewska", "Request statutory assessment",
-     "Proposed Provision Plan from 18 January 2027", D(2027, 4, 19)),
+     "Proposed Provision Plan from 19 January 2026", D(2026, 4, 20)),
+    # reviewed 2 February 2026 (cap 2 August 2026), next review 11 May 2026
     ("aisha-rahman", "Renew the High Focus period to gain the evidence",
-     "High Focus period: Renew the High Focus period to gain the evidence (1 February 2027)",
-     D(2027, 5, 10)),
+     "High Focus period: Renew the High Focus period to gain the evidence (2 February 2026)",
+     D(2026, 5, 11)),
 ])
 def test_after_the_high_focus_review(pupil: str, outcome: str, plan: str, due: dt.date) -> None:
     forms = [facts(form, sample(form, pupil)) for form in ("iep", "hf_iep", "hf_review")]
-    row = PROVIDER.assess(forms, D(2027, 2, 15))
+    row = PROVIDER.assess(forms, D(2026, 2, 16))
     assert (row.last_outcome, row.plan, row.review.due) == (outcome, plan, due)
 
 
 def test_the_meetings_own_decision_is_used_when_the_form_records_one() -> None:
-    review = sample("hf_review")  # docgen's suggestion from the bands: delegated provision
+    review = sample("hf_review")  # the sample's meeting decided on delegated provision
     review["review"]["decision"] = "further_high_focus"
-    row = PROVIDER.assess([facts("hf_review", review)], D(2027, 1, 5))
+    row = PROVIDER.assess([facts("hf_review", review)], D(2026, 1, 5))
     assert row.last_outcome == "A further period of High Focus School Action Plus"
     assert row.stage == "High Focus School Action Plus"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -33,8 +35,12 @@ def csrf() -> str:
     return csrf_token(TOKEN)
 
 
-def filled_form_bytes(pupil: str = "tomos-llyr-evans", form: str = "iep") -> bytes:
+def filled_form_bytes(pupil: str = "tomos-llyr-evans", form: str = "iep",
+                      changes: Mapping[str, Mapping[str, Any]] | None = None) -> bytes:
+    """A sample's Word form, filled; ``changes`` updates fields section by section."""
     data = yaml.safe_load((SAMPLES / pupil / f"{form}.yaml").read_text("utf-8"))
     data.pop("form")
+    for section, fields in (changes or {}).items():
+        data[section].update(fields)
     definition = load_definition(form)
     return fill_form(write_blank_form(definition), definition, data)

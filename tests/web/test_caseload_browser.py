@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.caseload.registers import school_register
+from tests.caseload.registers import TOM_AUTUMN_IEP, school_register
 from tests.web.conftest import filled_form_bytes
 from tests.web.test_browser import _shot, _wait_for, browser, server  # fixtures, reused
 
@@ -18,7 +18,8 @@ def test_choose_the_register_folder_and_see_what_is_overdue(server: str, browser
     driver, _ = browser
     register = school_register(tmp_path / "register")
     (register / "Year 4").mkdir()
-    (register / "Year 4" / "tom-iep.docx").write_bytes(filled_form_bytes())
+    tom = filled_form_bytes(changes=TOM_AUTUMN_IEP)
+    (register / "Year 4" / "tom-iep.docx").write_bytes(tom)
     driver.get(server)
     driver.find_element(By.LINK_TEXT, "Show the caseload").click()
     # a folder given to a webkitdirectory input uploads every file in it, with its path

@@ -13,7 +13,7 @@ import icalendar
 from flask.testing import FlaskClient
 
 from docgen.web.caseload import relative_path
-from tests.caseload.registers import school_register
+from tests.caseload.registers import TOM_AUTUMN_IEP, school_register
 from tests.web.conftest import filled_form_bytes
 
 
@@ -27,7 +27,8 @@ def _folder_upload(tmp_path: Path) -> list[tuple[io.BytesIO, str]]:
     register = school_register(tmp_path / "register")
     files = [(io.BytesIO(p.read_bytes()), f"register/{p.relative_to(register).as_posix()}")
              for p in sorted(register.rglob("*.yaml"))]
-    files.append((io.BytesIO(filled_form_bytes()), "register/Year 4/tom/iep.docx"))
+    files.append((io.BytesIO(filled_form_bytes(changes=TOM_AUTUMN_IEP)),
+                  "register/Year 4/tom/iep.docx"))
     files.append((io.BytesIO(b"not a zip"), "register/Year 4/tom/damaged.docx"))
     return files
 
