@@ -1,4 +1,5 @@
-"""The caseload of Birmingham's forms: IEPs, CRISP records, High Focus IEPs and reviews.
+"""The caseload of Birmingham's forms: IEPs and their reviews, CRISP records, High Focus IEPs
+and High Focus reviews.
 
 ``extract`` reads what each form says about dates, stage, bands and provision; ``assess``
 decides, for one pupil, which plan is current, when its review is due, the last review and
@@ -16,9 +17,10 @@ from typing import Any
 from docgen.caseload.checks import form_checks, future_forms
 from docgen.caseload.model import Deadline, FormFacts, ProvisionRow, PupilStatus
 from docgen.context import uk_date
-from docgen.domain import crisp, stages
+from docgen.domain import crisp, iep_review, stages
 from docgen.domain.review_dates import (
     HIGH_FOCUS_RULE,
+    IEP_NEXT_REVIEW_RULE,
     NEW_REVIEW_RULE,
     REVIEWS_RULE,
     ReviewDue,
@@ -44,13 +46,16 @@ def _iep(data: Data) -> dict[str, Any]:
 
 def _session_row(row: Data) -> ProvisionRow:
     return ProvisionRow(what=row["what"], who=row["who"], session_minutes=row["session_minutes"],
-                        sessions_per_week=row["sessions_per_week"], group_size=row["group_size"])
+                        sessions_per_week=row["sessions_per_week"], group_size=row["group_size"],
+                        adults=row.get("adults") or 1)
 
 
-def _bands(data: Data) -> dict[str, Any]:
+def _bands(data: Data, crisp_date: dt.date | None = None) -> dict[str, Any]:
+    """The CRISP bands a form records, with the date of the assessment they come from."""
     bands = {int(row["thread"]): row["band"] for row in data.get("crisp_threads", [])
              if row.get("band")}
-    return {"bands": bands, "crisp_date": data["crisp"]["date"]} if "crisp" in data else {}
+    when = crisp_date or (data["crisp"]["date"] if "crisp" in data else None)
+    return {"bands": bands, "crisp_date": when} if bands and when else {}
 
 
 def _hf_iep(data: Data) -> dict[str, Any]:
@@ -61,14 +66,9 @@ def _hf_iep(data: Data) -> dict[str, Any]:
 
 def _hf_review(data: Data) -> dict[str, Any]:
     from docgen.domain import review
-    from docgen.domain.delegation import load_policy
 
     meeting = data["review"]
-    decided = meeting.get("decision")  # the meeting's own decision, where the form has one
-    if decided in review.OUTCOMES:
-        key = decided
-    else:
-        key = review.decide_outcome(review.from_form(data), load_policy()).key
+    key = meeting["decision"]  # the meeting's own decision (required on the form)
     title, plan_name = review.OUTCOMES[key]
     rows = [ProvisionRow(what=row["what"], who=row["who"], how_often=row["how_often"],
                          minutes_per_pupil=Fraction(row["adult_minutes"])
@@ -79,12 +79,25 @@ def _hf_review(data: Data) -> dict[str, Any]:
             "plan_name": plan_name or "", "provision": rows, **_bands(data)}
 
 
+def _iep_review(data: Data) -> dict[str, Any]:
+    """An ordinary School Action or School Action Plus review: its date, its decision, the
+    stage it leaves the pupil at, and the next review date it sets (none once SA ends)."""
+    meeting = data["review"]
+    key = meeting["decision"]
+    return {"kind": "review", "review": "IEP review", "date": meeting["date"],
+            "next": meeting.get("next_review_date"), "outcome": key,
+            "outcome_title": iep_review.DECISIONS[key], "plan_name": "",
+            "stage": iep_review.stage_after(key, meeting["stage"]), "provision": [],
+            **_bands(data, meeting.get("crisp_date") or meeting["date"])}
+
+
 def _crisp(data: Data) -> dict[str, Any]:
     return {"kind": "crisp", **_bands(data)}
 
 
 EXTRACTORS: dict[str, Callable[[Data], dict[str, Any]]] = {
-    "iep": _iep, "hf_iep": _hf_iep, "hf_review": _hf_review, "crisp": _crisp,
+    "iep": _iep, "iep_review": _iep_review, "hf_iep": _hf_iep, "hf_review": _hf_review,
+    "crisp": _crisp,
 }
 
 
@@ -120,11 +133,12 @@ class BirminghamDeadlines:
         if hf is not None:
             status.high_focus = high_focus_period(hf.facts["start"], hf.facts["review"])
         current = _current(plans, last)
-        _stage(status, iep, hf, last, current)
+        _stage(status, plans, reviews, hf, current)
         _need(status, forms, today)
         if current is not None:
-            status.review, due = _review_deadline(current)
             status.plan = _plan_label(current)
+        if current is not None and not _ended(current):
+            status.review, due = _review_deadline(current)
             status.deadlines.append(status.review)
             if due.later_than_allowed:
                 status.checks.append(_later_than_allowed(current, due))
@@ -144,11 +158,25 @@ def _current(plans: list[FormFacts], last: FormFacts | None) -> FormFacts | None
     return newest
 
 
-def _stage(status: PupilStatus, iep: FormFacts | None, hf: FormFacts | None,
-           last: FormFacts | None, current: FormFacts | None) -> None:
-    key = iep.facts["stage"] if iep is not None else ""
+def _is_iep_review(facts: FormFacts) -> bool:
+    return facts.facts.get("review") == "IEP review"
+
+
+def _ended(current: FormFacts) -> bool:
+    """An IEP review that ended School Action: no plan, no review to come."""
+    return _is_iep_review(current) and current.facts["outcome"] == "end"
+
+
+def _stage(status: PupilStatus, plans: list[FormFacts], reviews: list[FormFacts],
+           hf: FormFacts | None, current: FormFacts | None) -> None:
+    """The stage the latest IEP or IEP review set, or High Focus during a High Focus period
+    (from the High Focus IEP, or a High Focus review that renews or extends it)."""
+    setting = [(f.facts["start"], f) for f in plans if f.facts.get("plan") == "IEP"]
+    setting += [(f.facts["date"], f) for f in reviews if _is_iep_review(f)]
+    latest = max(setting, key=lambda pair: (pair[0], pair[1].source))[1] if setting else None
+    key = latest.facts["stage"] if latest is not None else ""
     high_focus = current is not None and (
-        current is hf or (current is last and current.facts["outcome"] in
+        current is hf or (current.facts["kind"] == "review" and current.facts["outcome"] in
                           ("renew_for_evidence", "further_high_focus")))
     if high_focus:
         key = "high_focus"
@@ -175,7 +203,14 @@ def _need(status: PupilStatus, forms: Sequence[FormFacts], today: dt.date) -> No
 
 def _review_deadline(current: FormFacts) -> tuple[Deadline, ReviewDue]:
     facts = current.facts
-    if facts["kind"] == "review":
+    if _is_iep_review(current):
+        # the next review date the meeting set, capped at six months; six months on when
+        # the form leaves it empty (the form's own check asks for it)
+        latest = latest_review(facts["date"])
+        due = capped(facts["next"] or latest, latest)
+        title = "High Focus review" if facts["outcome"] == "high_focus" else "IEP review"
+        rule, anchor = f"{IEP_NEXT_REVIEW_RULE}; {REVIEWS_RULE}", facts["date"]
+    elif facts["kind"] == "review":
         due = review_after_review(facts["date"], facts["next"])
         title = f"{facts['plan_name']} review" if facts["plan_name"] else "High Focus review"
         rule, anchor = f"{NEW_REVIEW_RULE}; {REVIEWS_RULE}", facts["date"]
@@ -191,6 +226,8 @@ def _review_deadline(current: FormFacts) -> tuple[Deadline, ReviewDue]:
 
 def _plan_label(current: FormFacts) -> str:
     facts = current.facts
+    if _is_iep_review(current):
+        return f"{facts['outcome_title']} (IEP review, {uk_date(facts['date'])})"
     if facts["kind"] == "review":
         if facts["plan_name"]:
             return f"{facts['plan_name']} from {uk_date(facts['date'])}"
@@ -204,7 +241,10 @@ def _later_than_allowed(current: FormFacts, due: ReviewDue) -> str:
 
 
 def _provision(status: PupilStatus, current: FormFacts | None, iep: FormFacts | None) -> None:
-    """The current plan's provision: a Provision Plan's own rows, else the latest IEP's."""
+    """The current plan's provision: a Provision Plan's own rows, else the latest IEP's
+    (none once a review has ended School Action)."""
+    if current is not None and _ended(current):
+        return
     if current is not None and current.facts.get("provision"):
         status.provision = list(current.facts["provision"])
     elif iep is not None:

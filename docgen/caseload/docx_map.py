@@ -40,7 +40,7 @@ def provision_docx(provision: ProvisionMap, *, school: str, today: dt.date) -> b
     report.doc.add_paragraph(
         "Every provision row of every current plan, grouped by what is provided, who "
         "provides it and how often. A group shares its adult: each pupil receives the "
-        "minutes per session × sessions a week ÷ the group's size."
+        "minutes per session × sessions a week × adults ÷ the group's size."
         + (f" Costs are for a week and for {provision.weeks_per_year} school weeks a year."
            if provision.costed else ""))
     _groups(report, provision)

@@ -57,13 +57,16 @@ class ProvisionRow:
     how_often: str = ""  # when the form gives the frequency in words
     minutes_per_pupil: Fraction | None = None  # only when there are no sessions
     hourly_cost: Fraction | None = None  # a cost the form itself gives, per hour
+    adults: int = 1  # adults working with the group in each session
 
     @property
     def weekly_minutes_per_pupil(self) -> Fraction | None:
+        """Minutes × sessions × adults ÷ group size (docgen.domain.stages.per_pupil_minutes)."""
         if self.minutes_per_pupil is not None:
             return self.minutes_per_pupil
         if self.session_minutes and self.sessions_per_week and self.group_size:
-            return Fraction(self.session_minutes * self.sessions_per_week, self.group_size)
+            return Fraction(self.session_minutes * self.sessions_per_week * self.adults,
+                            self.group_size)
         return None
 
 

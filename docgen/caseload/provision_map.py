@@ -3,7 +3,8 @@ groups the school actually runs (the same what, who and time), with adult time a
 
 Adult time follows the guidance: a group shares its adult, so each pupil receives the
 session's minutes × sessions a week ÷ the group's size ("all pupils in a group of 5 working
-for half an hour a day would be receiving the indicated level").
+for half an hour a day would be receiving the indicated level"); two adults with a group give
+each pupil twice that (minutes × sessions × adults ÷ size, as the IEP form counts it).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Group:
     session_minutes: int | None
     sessions_per_week: int | None
     how_often: str
+    adults: int = 1  # adults in each session: the one named in "Who", and any others
     members: list[Member] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)  # the members' pupil keys
     stated_sizes: set[int] = field(default_factory=set)
@@ -60,16 +62,17 @@ class Group:
 
     @property
     def adult_minutes(self) -> Fraction | None:
-        """The adult's minutes a week with this group."""
+        """Adults' minutes a week with this group (every adult in the session)."""
         if self.sessions:
-            return Fraction(self.session_minutes * self.sessions_per_week)  # type: ignore[operator]
+            return Fraction(self.session_minutes * self.sessions_per_week  # type: ignore[operator]
+                            * self.adults)
         return sum(self.minutes_each, Fraction(0)) if self.minutes_each else None
 
     @property
     def minutes_per_pupil(self) -> Fraction | None:
         if self.sessions:
-            return Fraction(self.session_minutes * self.sessions_per_week,  # type: ignore[operator]
-                            self.size)
+            return Fraction(self.session_minutes * self.sessions_per_week  # type: ignore[operator]
+                            * self.adults, self.size)
         return self.minutes_each[0] if len(set(self.minutes_each)) == 1 else None
 
     @property
@@ -126,8 +129,8 @@ def _decimal(value: Fraction) -> Decimal:
 
 
 def _group_key(row: ProvisionRow, adult: str) -> tuple[object, ...]:
-    time = (row.session_minutes, row.sessions_per_week) if row.session_minutes else \
-        (normal_name(row.how_often), row.minutes_per_pupil)
+    time = (row.session_minutes, row.sessions_per_week, row.adults) if row.session_minutes \
+        else (normal_name(row.how_often), row.minutes_per_pupil)
     return (normal_name(row.what), normal_name(adult), *time)
 
 
@@ -165,7 +168,8 @@ def _add(groups: dict[tuple[object, ...], Group], row: ProvisionRow, member: Mem
             rate = _decimal(row.hourly_cost)
         group = groups[key] = Group(row.what.strip(), row.who.strip(), adult,
                                     row.session_minutes, row.sessions_per_week,
-                                    row.how_often.strip(), rate=rate)
+                                    row.how_often.strip(),
+                                    adults=row.adults if row.session_minutes else 1, rate=rate)
     if member.key in group.keys:
         return
     group.members.append(member)
@@ -186,6 +190,9 @@ def _explain_size(group: Group) -> None:
     if not group.sessions:
         group.notes.append("Sessions not recorded: adult time counted as each pupil's minutes"
                            if group.minutes_each else "No minutes recorded")
+    if group.adults > 1:
+        group.notes.append(f"{group.adults} adults in each session: the adult named counts "
+                           "one adult's time, the cost counts each at the same rate")
 
 
 def _adults(groups: list[Group], settings: Settings) -> list[Total]:
@@ -194,8 +201,10 @@ def _adults(groups: list[Group], settings: Settings) -> list[Total]:
         total = totals.setdefault(normal_name(group.adult), Total(group.adult))
         total.groups += 1
         total.pupils |= {m.key for m in group.members}
-        total.minutes += group.adult_minutes or 0
-        total.add_cost(group.weekly_cost)
+        # the adult named gives one adult's share of a session run by several
+        total.minutes += (group.adult_minutes or 0) / group.adults
+        cost = group.weekly_cost
+        total.add_cost(cost / group.adults if cost is not None else None)
     for total in totals.values():
         staff = settings.staff_member(total.name)
         total.contract_hours = staff.contract_hours if staff else None

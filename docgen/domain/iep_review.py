@@ -17,6 +17,13 @@ DECISIONS: dict[str, str] = {
     "end": "End School Action: progress is now adequate",
     "high_focus": "Start a High Focus period of School Action Plus",
 }
+# The stage each decision leaves the pupil at ("" once School Action has ended). A decision to
+# start a High Focus period leaves the pupil at the stage reviewed until the High Focus IEP
+# begins: the period runs from that IEP to its review.
+_STAGE_AFTER: dict[str, str | None] = {
+    "continue": None, "high_focus": None,  # None: the stage reviewed
+    "to_sa_plus": "sa_plus", "to_sa": "sa", "end": "",
+}
 TARGET_OUTCOMES: tuple[tuple[str, str], ...] = (
     ("met", "Met"), ("partly", "Partly met"), ("not_met", "Not met"),
 )
@@ -56,6 +63,12 @@ def decision_problems(review: Mapping[str, Any], bands: Mapping[int, int | None]
     elif decision == "to_sa" and stage == "sa":
         out.append(warning("The pupil is already at School Action.", **where))
     return out
+
+
+def stage_after(decision: str, reviewed: str) -> str:
+    """The stage key after a review of an IEP at stage ``reviewed`` ("" when it ends)."""
+    after = _STAGE_AFTER[decision]
+    return reviewed if after is None else after
 
 
 def support_service_message(stage_key: str, texts: list[str]) -> str | None:

@@ -19,6 +19,8 @@ MONTHS_BETWEEN_REVIEWS = 6
 # with "New review date" (item 10), the date the next review is due.
 HIGH_FOCUS_RULE = "the High Focus review date set in the High Focus IEP"
 NEW_REVIEW_RULE = "the new review date set at the High Focus review"
+# The School Action / School Action Plus review form's "Next review date".
+IEP_NEXT_REVIEW_RULE = "the next review date set at the IEP review"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -157,4 +157,6 @@ def test_january_one_review_due_within_14_days(demo_register: Path, tmp_path: Pa
         ("High Focus IEP from 22 September 2025", "2026-02-02", "12")
     assert "High Focus review form dated 2 February 2026, after today: not counted yet" in \
         aisha["Checks"]
-    assert aisha["Last review"] == ""
+    # her last review is the IEP review of 16 July 2025, which started the High Focus period
+    assert (aisha["Last review"], aisha["Last review outcome"]) == \
+        ("2025-07-16", "Start a High Focus period of School Action Plus")

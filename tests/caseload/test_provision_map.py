@@ -14,7 +14,7 @@ from docgen.caseload.settings import parse_settings
 from docgen.cli import main
 from docgen.errors import UnusableInput
 from tests.caseload.registers import SETTINGS, school_register
-from tests.docx_helpers import table_rows
+from tests.docx_helpers import open_doc, table_rows
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,31 @@ def test_settings_are_read_strictly() -> None:
             parse_settings(bad, "s.yaml")
         assert message in caught.value.format_message()
         assert caught.value.format_message().startswith("s.yaml: ")
+
+
+def test_two_adults_with_a_group(tmp_path: Path) -> None:
+    from tests.caseload.registers import iep, pupil, row, write
+
+    eve = pupil("Eve", "Eden", 105, "6", "2015-05-09")
+    nurture = {**row("Nurture group", "Mrs Joy Hale", 6, 30, 5), "adults": 2}
+    write(tmp_path / "register" / "eve.yaml", {"form": "iep", **iep(eve, "sa_plus", [nurture])})
+    (tmp_path / "settings.yaml").write_text(SETTINGS, "utf-8")
+    result = CliRunner().invoke(main, ["caseload", str(tmp_path / "register"), "-o",
+                                       str(tmp_path / "o"), "--today", "2026-11-30",
+                                       "--settings", str(tmp_path / "settings.yaml")])
+    assert result.exit_code == 0, result.output
+    [group] = groups_csv(tmp_path / "o")
+    # 30 minutes × 5 a week × 2 adults = 300 adult minutes; ÷ 6 = 50 per pupil, which reaches
+    # School Action Plus's 50 (one adult would give 25). £15 an hour: 300 ÷ 60 × 15 = £75.00
+    # a week; ÷ 6 = £12.50 a pupil.
+    assert (group["Adult minutes a week"], group["Adult minutes per pupil"],
+            group["Cost a week"], group["Cost a week per pupil"]) == ("300", "50", "75.00",
+                                                                      "12.50")
+    assert group["Notes"] == ("2 adults in each session: the adult named counts one adult's "
+                              "time, the cost counts each at the same rate")
+    data = (tmp_path / "o" / "provision-map.docx").read_bytes()
+    # Mrs Hale's own time: 150 minutes = 2.5 hours of her 25; 150 ÷ 60 × 15 = £37.50
+    assert table_rows(data, "Adult time by adult")[1:] == [
+        ["Mrs Joy Hale", "1", "1", "2.5", "25", "22.5", "£37.50"]]
+    paragraphs = [p.text for p in open_doc(data).paragraphs]
+    assert "No pupil's adult time is below the indicative minimum for their stage." in paragraphs
