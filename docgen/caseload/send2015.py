@@ -1,8 +1,8 @@
 """The caseload of the SEND Code of Practice 2015's forms: SEN Support plans, meetings with
 parents, EHC needs assessment requests and EHC plan annual reviews.
 
-The field names follow issue 18's form definitions (schemas/send2015/*.yaml). The rules are
-in docgen.domain.code2015_dates.
+The field names follow the form definitions (schemas/send2015/*.yaml). The dates are the
+ones the forms' own checks and the documents use: docgen.domain.send2015.dates and .meetings.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 from docgen.caseload.checks import form_checks, future_forms
 from docgen.caseload.model import Deadline, FormFacts, ProvisionRow, PupilStatus
 from docgen.context import uk_date
-from docgen.domain import code2015_dates as code
+from docgen.domain.send2015 import dates, meetings, needs
 
 Data = Mapping[str, Any]
 TITLE = "SEND Code of Practice 2015"
@@ -102,7 +102,7 @@ class Code2015Deadlines:
 def _need(status: PupilStatus, plan: FormFacts) -> None:
     need, secondary = plan.facts["need"], plan.facts["secondary"]
     status.need = f"{need} (primary)" + (f", {secondary}" if secondary else "")
-    status.area = code.broad_area(need)
+    status.area = needs.area_name(need) or "Other or not yet assessed"
     status.provision = list(plan.facts["provision"])
 
 
@@ -113,13 +113,13 @@ def _sen_support_review(status: PupilStatus, plan: FormFacts, today: dt.date) ->
     if held is not None and held <= today:
         status.last_review, status.last_outcome = held, f"plan {facts['cycle']} reviewed"
         status.review = Deadline("review", "SEN Support review",
-                                 code.next_sen_support_review(held), code.TERMLY_RULE,
+                                 dates.next_sen_support_review(held), dates.TERMLY_RULE,
                                  anchor=held.isoformat(), review=True)
         status.checks.append(f"Plan {facts['cycle']} was reviewed on {uk_date(held)}: the next "
                              "plan is not in the register")
     else:
-        due = code.sen_support_review_due(facts["start"], facts["review"])
-        status.review = Deadline("review", "SEN Support review", due.due, code.TERMLY_RULE,
+        due = dates.sen_support_review_due(facts["start"], facts["review"])
+        status.review = Deadline("review", "SEN Support review", due.due, dates.TERMLY_RULE,
                                  anchor=facts["start"].isoformat(), review=True)
         if due.later_than_allowed:
             status.checks.append(f"Review date set for {uk_date(due.set_for)}, more than a "
@@ -131,13 +131,13 @@ def _annual_review(status: PupilStatus, review: FormFacts, today: dt.date) -> No
     facts = review.facts
     status.stage, status.stage_key = "EHC plan (E)", "E"
     status.plan = f"EHC plan issued {uk_date(facts['issued'])}"
-    meeting = code.review_meeting_dates(facts["date"])
-    statutory = code.annual_review_due(facts["issued"], facts["last_review"])
+    meeting = dates.review_dates(facts["date"])
+    statutory = dates.review_due(facts["issued"], facts["last_review"])
     held = facts["date"] <= today
     if held:
         status.last_review = facts["date"]
         status.last_outcome = OUTCOMES.get(facts["recommendation"], "")
-        next_due = code.annual_review_due(facts["issued"], facts["date"])
+        next_due = dates.review_due(facts["issued"], facts["date"])
     else:
         next_due = min(facts["date"], statutory)
         if facts["date"] > statutory:
@@ -145,37 +145,37 @@ def _annual_review(status: PupilStatus, review: FormFacts, today: dt.date) -> No
                                  f"12 months end on {uk_date(statutory)}")
     anchor = facts["date"].isoformat()
     status.review = Deadline("annual-review", "EHC plan annual review", next_due,
-                             code.ANNUAL_RULE, anchor=anchor, review=True)
+                             dates.ANNUAL_RULE, anchor=anchor, review=True)
     status.deadlines += [
         status.review,
         Deadline("invitations", "Annual review: invitations and advice sent",
-                 meeting.invitations_by, code.CIRCULATION_RULE, anchor=anchor,
+                 meeting.invitations_by, dates.CIRCULATION_RULE, anchor=anchor,
                  done=facts["invitations_sent"] is not None),
         Deadline("review-report", "Annual review report sent", meeting.report_by,
-                 code.REPORT_RULE, anchor=anchor, done=facts["report_sent"] is not None),
+                 dates.REPORT_RULE, anchor=anchor, done=facts["report_sent"] is not None),
     ]
     status.annual_review = [("meeting", facts["date"]),
                             ("invitations and advice by", meeting.invitations_by),
                             ("report by", meeting.report_by), ("next review by", next_due)]
     if facts["transfer"] and facts["transfer_year"]:
-        due = code.amended_plan_due(facts["transfer"], facts["transfer_year"])
+        due = dates.amended_plan_due(facts["transfer"], facts["transfer_year"])
         status.annual_review.append(("amended plan (phase transfer) by", due))
         status.deadlines.append(Deadline("phase-transfer", "Amended EHC plan (phase transfer)",
-                                         due, code.TRANSFER_RULE, anchor=str(due.year),
+                                         due, dates.TRANSFER_RULE, anchor=str(due.year),
                                          authority=True))
 
 
 def _request_clock(status: PupilStatus, received: dt.date) -> None:
-    clock = code.assessment_clock(received)
+    clock = dates.assessment_clock(received)
     status.request_clock = [("received", received), ("decision to assess", clock.decide),
-                            ("no-plan notice", clock.no_plan_notice),
+                            ("no-plan notice", clock.notice_or_draft),
                             ("final plan", clock.final_plan)]
     anchor = received.isoformat()
-    rule = "SEND Regulations 2014, regs 5, 10 and 13"
+    rule = dates.CLOCK_RULE
     status.deadlines += [
         Deadline("la-decide", "LA decides whether to assess (6 weeks)", clock.decide, rule,
                  anchor=anchor, authority=True),
-        Deadline("la-no-plan", "LA notice if no plan (16 weeks)", clock.no_plan_notice, rule,
+        Deadline("la-no-plan", "LA notice if no plan (16 weeks)", clock.notice_or_draft, rule,
                  anchor=anchor, authority=True),
         Deadline("la-final", "LA final EHC plan (20 weeks)", clock.final_plan, rule,
                  anchor=anchor, authority=True),
@@ -184,21 +184,21 @@ def _request_clock(status: PupilStatus, received: dt.date) -> None:
 
 def _parent_meetings(status: PupilStatus, forms: Sequence[FormFacts], today: dt.date) -> None:
     """Meetings in the plan's year (held or planned); three expected (CoP 6.65)."""
-    meetings = [f for f in forms if f.facts.get("kind") == "meeting"]
-    if not meetings:
+    records = [f for f in forms if f.facts.get("kind") == "meeting"]
+    if not records:
         return
-    starts = [f.facts["year_start"] for f in meetings if f.facts["year_start"] <= today]
-    start = max(starts) if starts else code.school_year_start(today)
-    dates = [d for f in meetings for d in (f.facts["date"], f.facts["next"], *f.facts["others"])]
-    found = code.meetings_in_year(start, dates)
-    status.parent_meetings = (len(found), code.MEETINGS_A_YEAR)
-    if len(found) < code.MEETINGS_A_YEAR:
+    starts = [f.facts["year_start"] for f in records if f.facts["year_start"] <= today]
+    start = max(starts) if starts else meetings.school_year_start(today)
+    held = [d for f in records for d in (f.facts["date"], f.facts["next"], *f.facts["others"])]
+    found = meetings.meetings_in_year(start, held)
+    status.parent_meetings = (len(found), meetings.MEETINGS_A_YEAR)
+    if len(found) < meetings.MEETINGS_A_YEAR:
         status.checks.append(f"{len(found)} meeting{'s' if len(found) != 1 else ''} with the "
-                             f"parents this year: {code.MEETINGS_RULE}")
+                             f"parents this year: {meetings.MEETINGS_RULE}")
     for day in found:
         if day >= today:
             status.deadlines.append(Deadline("parent-meeting", "Meeting with parents", day,
-                                             code.MEETINGS_RULE, anchor=day.isoformat()))
+                                             meetings.MEETINGS_RULE, anchor=day.isoformat()))
 
 
 PROVIDER = Code2015Deadlines()

@@ -5,9 +5,10 @@ Pure functions over plain dates. The guidance's words are quoted beside each fig
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
+
+from docgen.domain.dates import add_months
 
 # The parent leaflet (quoting the SEN Code of Practice): "The SEN Code of Practice states that
 # reviews should take place at least two per year and ideally termly, or possibly more
@@ -21,14 +22,6 @@ HIGH_FOCUS_RULE = "the High Focus review date set in the High Focus IEP"
 NEW_REVIEW_RULE = "the new review date set at the High Focus review"
 # The School Action / School Action Plus review form's "Next review date".
 IEP_NEXT_REVIEW_RULE = "the next review date set at the IEP review"
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months later (the month's last day if it is
-    shorter: 31 August + 6 months is 28 or 29 February)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from docgen.domain.dates import add_months
 from docgen.domain.review_dates import (
     REVIEWS_RULE,
-    add_months,
     days_until,
     high_focus_period,
     iep_review_due,

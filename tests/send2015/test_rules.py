@@ -255,20 +255,48 @@ def test_request_without_the_parents_agreement_warns() -> None:
 
 
 def test_a_review_more_than_12_months_after_the_last_warns() -> None:
-    """CFA 2014 s.44(1) (the authority reviews a plan "at least every 12 months", explanatory
-    notes para 239); CoP 9.169: the first review within 12 months of the plan being issued,
-    then within 12 months of the previous review."""
+    """CFA 2014 s.44(1): "A local authority must review an EHC plan that it maintains— (a) in
+    the period of 12 months starting with the date on which the plan was first made, and (b)
+    in each subsequent period of 12 months starting with the date on which the plan was last
+    reviewed under this section." CoP 9.169: the first review within 12 months of the plan
+    being issued, then within 12 months of the previous review."""
     data = raw("callum-price", "annual_review")
-    assert problems("annual_review", data) == ([], [])  # last review 4 December 2025
+    # last reviewed 4 December 2025: the 12 months starting that day end on 3 December 2026,
+    # the day of this meeting (its last day, still inside the period)
+    assert problems("annual_review", data) == ([], [])
+    data["plan"]["last_review"] = "2025-12-03"  # a day earlier: the period ends 2 December
+    assert texts(problems("annual_review", data)[1]) == [
+        "The review meeting, \"Date of the review meeting\": An EHC plan is reviewed within 12 "
+        "months of the last review (Children and Families Act 2014, section 44; SEND Code of "
+        "Practice 9.169): by 2 December 2026. This meeting is later."]
     data["plan"]["last_review"] = "2025-11-28"
     assert dates.review_due(dt.date(2022, 3, 14), dt.date(2025, 11, 28)) == \
-        dt.date(2026, 11, 28)
+        dt.date(2026, 11, 27)  # 28 November 2025 to 27 November 2026
     _, warnings = problems("annual_review", data)
     assert texts(warnings) == [
         "The review meeting, \"Date of the review meeting\": An EHC plan is reviewed within 12 "
         "months of the last review (Children and Families Act 2014, section 44; SEND Code of "
-        "Practice 9.169): by 28 November 2026. This meeting is later."]
-    del data["plan"]["last_review"]
+        "Practice 9.169): by 27 November 2026. This meeting is later."]
+    del data["plan"]["last_review"]  # issued 14 March 2022: the first period ends 13 March 2023
     assert "within 12 months of the plan being issued (Children and Families Act 2014, " \
-           "section 44; SEND Code of Practice 9.169): by 14 March 2023." in \
+           "section 44; SEND Code of Practice 9.169): by 13 March 2023." in \
         texts(problems("annual_review", data)[1])[0]
+
+
+def test_section_44_a_plan_made_on_10_march_2026_is_reviewed_by_9_march_2027() -> None:
+    """CFA 2014 s.44(1)(a): "in the period of 12 months starting with the date on which the
+    plan was first made". The period starting with 10 March 2026 includes that day and ends on
+    9 March 2027; 10 March 2027 is the first day of the next period."""
+    assert dates.review_due(dt.date(2026, 3, 10), None) == dt.date(2027, 3, 9)
+    assert dates.review_due(dt.date(2025, 3, 10), dt.date(2026, 3, 10)) == dt.date(2027, 3, 9)
+    # the annual review form's own check: Callum's plan as if first made on 10 March 2026
+    data = raw("callum-price", "annual_review")
+    del data["plan"]["last_review"], data["meeting"]["report_sent"]
+    data["plan"]["issued"] = "2026-03-10"
+    data["meeting"]["date"] = "2027-03-09"
+    assert problems("annual_review", data) == ([], [])
+    data["meeting"]["date"] = "2027-03-10"
+    assert texts(problems("annual_review", data)[1]) == [
+        "The review meeting, \"Date of the review meeting\": An EHC plan is reviewed within 12 "
+        "months of the plan being issued (Children and Families Act 2014, section 44; SEND Code "
+        "of Practice 9.169): by 9 March 2027. This meeting is later."]

@@ -1,13 +1,18 @@
-"""The statutory clocks: EHC needs assessment, annual review, phase transfer.
+"""The dates a school keeps under the 2015 Code: EHC needs assessment, annual review, phase
+transfer, and the SEN Support plan's termly review.
 
 Every date here counts from a date the school types; weeks are calendar weeks. The law's
-words are quoted beside each figure so a reader can check them.
+words are quoted beside each figure so a reader can check them. The documents, the forms'
+checks and the caseload all take their dates from here. Each ``*_RULE`` is the short citation
+the caseload and its calendar show beside a date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+from docgen.domain.dates import add_months, period_end
 
 # SEND Regulations 2014: the authority decides whether to assess "within 6 weeks of
 # receiving the request" (reg 5); if it decides not to issue a plan after assessing, it says
@@ -24,6 +29,9 @@ NOTICE_DAYS = 14
 REPORT_DAYS = 14
 # CoP 9.176: the authority decides to keep, amend or cease the plan within four weeks.
 DECISION_WEEKS = 4
+CLOCK_RULE = "SEND Regulations 2014, regs 5, 10 and 13"
+CIRCULATION_RULE = "invitations and advice at least two weeks before (Reg 20(3) and (4))"
+REPORT_RULE = "review report within two weeks of the meeting (Reg 20; CoP 9.176)"
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,7 @@ PHASE_TRANSFERS: tuple[tuple[str, str], ...] = (
     ("secondary_post16", "Secondary school to a post-16 institution"),
 )
 POST_16_TRANSFER = "secondary_post16"
+TRANSFER_RULE = "amended plan by 15 February; 31 March for post-16 (Reg 18)"
 
 
 def amended_plan_due(transfer: str, year: int) -> dt.date:
@@ -82,14 +91,18 @@ def amended_plan_due(transfer: str, year: int) -> dt.date:
     return dt.date(year, 3, 31) if transfer == POST_16_TRANSFER else dt.date(year, 2, 15)
 
 
-def review_due(issued: dt.date, last_review: dt.date | None) -> dt.date:
-    """Children and Families Act 2014, s.44(1); CoP 9.169: a plan is reviewed within 12
-    months of being made, then within 12 months of the last review."""
-    start = last_review or issued
-    try:
-        return start.replace(year=start.year + 1)
-    except ValueError:  # 29 February
-        return start.replace(year=start.year + 1, day=28)
+# Children and Families Act 2014, s.44(1): the authority must review the plan "(a) in the
+# period of 12 months starting with the date on which the plan was first made, and (b) in
+# each subsequent period of 12 months starting with the date on which the plan was last
+# reviewed" (CoP 9.169). A period starting with 10 March 2026 ends on 9 March 2027.
+REVIEW_MONTHS = 12
+ANNUAL_RULE = "review within 12 months of the plan or the last review (CFA s44(1); CoP 9.169)"
+
+
+def review_due(issued: dt.date, last_review: dt.date | None = None) -> dt.date:
+    """The last day of the 12 months starting with the day the plan was made, or with the
+    day it was last reviewed (CFA 2014 s.44(1))."""
+    return period_end(last_review or issued, REVIEW_MONTHS)
 
 
 # Regulation 20(6): from Year 9 the review considers preparation for adulthood.
@@ -98,3 +111,34 @@ ADULTHOOD_FROM_YEAR = 9
 
 def considers_adulthood(year_group: str) -> bool:
     return year_group.isdigit() and int(year_group) >= ADULTHOOD_FROM_YEAR
+
+
+# SEN Support: CoP 6.65 asks schools to "meet parents at least three times each year" to set
+# outcomes and review progress, so a plan's review falls within a term of its start. The
+# longest English school term (September to December) is under four months.
+TERM_MONTHS = 4
+TERMLY_RULE = "SEN Support reviewed termly (CoP 6.65: three times each year)"
+
+
+@dataclass(frozen=True)
+class TermlyReview:
+    """When a SEN Support plan is due for review: the date it sets, capped at a term."""
+
+    due: dt.date
+    set_for: dt.date
+    latest: dt.date
+
+    @property
+    def later_than_allowed(self) -> bool:
+        return self.set_for > self.latest
+
+
+def sen_support_review_due(start: dt.date, review_date: dt.date) -> TermlyReview:
+    """A SEN Support plan's review: on its review date, and within a term of its start."""
+    latest = add_months(start, TERM_MONTHS)
+    return TermlyReview(min(review_date, latest), review_date, latest)
+
+
+def next_sen_support_review(held: dt.date) -> dt.date:
+    """After a review with no newer plan yet: the next review falls within a term."""
+    return add_months(held, TERM_MONTHS)

@@ -9,15 +9,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from docgen.domain.dates import period_end
+
 MEETINGS_A_YEAR = 3
+MEETINGS_RULE = "meet parents at least three times each year (CoP 6.65)"
 
 
 def year_end(start: dt.date) -> dt.date:
-    """The last day of the year that begins on ``start``."""
-    try:
-        return start.replace(year=start.year + 1) - dt.timedelta(days=1)
-    except ValueError:  # 29 February
-        return start.replace(year=start.year + 1, day=28)
+    """The last day of the year that begins on ``start`` (7 September 2026 → 6 September
+    2027; 29 February 2028 → 28 February 2029)."""
+    return period_end(start, 12)
+
+
+def school_year_start(today: dt.date) -> dt.date:
+    """1 September of the school year ``today`` falls in: the plan's year when no meeting
+    record gives its start."""
+    year = today.year if today.month >= 9 else today.year - 1
+    return dt.date(year, 9, 1)
 
 
 def meetings_in_year(start: dt.date, dates: Iterable[dt.date | None]) -> list[dt.date]:

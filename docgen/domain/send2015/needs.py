@@ -58,6 +58,12 @@ def area(key: str) -> Area:
     return _AREAS[key]
 
 
+def area_name(code: str) -> str | None:
+    """The broad area's name for a census need; None for OTH and NSA, which have none."""
+    key = need(code).area
+    return area(key).name if key else None
+
+
 def shown(code: str) -> str:
     """'Specific learning difficulty (SPLD)'."""
     return f"{need(code).name} ({code})"
