@@ -12,6 +12,7 @@ default framework's files may also sit at the top of ``DIR``, as they always hav
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ class Framework:
     samples: str
     settings: str
     modules: tuple[str, ...] = ()  # imported to register its documents (and choices)
-    rules: str = ""  # "module:function" checking a validated form of this framework
+    rules: str = ""  # "module:function(definition, data, today=None)" checking a valid form
     choices: str = ""  # "module:NAME" of a dict of its drop-down lists
     packs: str = ""  # "module" whose check_case/build_pack make its request packs
     deadlines: str = ""  # "module:NAME" of its caseload provider (docgen.caseload.providers)
@@ -108,11 +109,13 @@ class Framework:
         for module in self.modules:
             importlib.import_module(module)
 
-    def check_form(self, definition: FormDefinition, data: dict[str, Any]) -> list[Problem]:
+    def check_form(self, definition: FormDefinition, data: dict[str, Any],
+                   today: dt.date | None = None) -> list[Problem]:
+        """The framework's checks on a valid form, as of ``today`` (None: the real date)."""
         if not self.rules:
             return []
         rules: Callable[..., list[Problem]] = _attribute(self.rules)
-        return rules(definition, data)
+        return rules(definition, data, today=today)
 
     def choice_lists(self) -> dict[str, Any]:
         return _attribute(self.choices) if self.choices else {}

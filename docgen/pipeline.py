@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,10 +41,11 @@ class Checked:
         }
 
 
-def check(path: Path) -> Checked:
-    """Read and validate one input file (never raises for invalid content)."""
+def check(path: Path, today: dt.date | None = None) -> Checked:
+    """Read and validate one input file (never raises for invalid content); the rules count
+    from ``today`` (None: the real date)."""
     form_input = load_input(path)
-    return Checked(form_input, validate_data(form_input.definition, form_input.raw))
+    return Checked(form_input, validate_data(form_input.definition, form_input.raw, today))
 
 
 def require_valid(checked: Checked) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,8 +28,12 @@ class Validated:
         return not self.errors
 
 
-def validate_data(definition: FormDefinition, raw: Mapping[str, Any]) -> Validated:
-    """Check raw form data (from a Word form, YAML or JSON); collect every problem."""
+def validate_data(definition: FormDefinition, raw: Mapping[str, Any],
+                  today: dt.date | None = None) -> Validated:
+    """Check raw form data (from a Word form, YAML or JSON); collect every problem.
+
+    ``today`` is the day the guidance's rules count from (a date "in the future", the pupil's
+    age): the real date unless a report is made as of another day (``caseload --today``)."""
     cleaned = normalise(raw)
     try:
         data = schema_for(definition).load(cleaned)
@@ -42,7 +47,8 @@ def validate_data(definition: FormDefinition, raw: Mapping[str, Any]) -> Validat
     if result.valid:  # the guidance's rules run on typed data only
         from docgen.frameworks import framework_of
 
-        for problem in framework_of(definition.name).check_form(definition, result.data):
+        for problem in framework_of(definition.name).check_form(definition, result.data,
+                                                                 today):
             (result.errors if problem.severity == "error" else result.warnings).append(problem)
     return result
 

@@ -56,7 +56,7 @@ def build_caseload(register: Path, *, today: dt.date, out_dir: Path | None = Non
                    jobs: int | None = None) -> Caseload:
     """Read every form under ``register`` and work out each pupil's status on ``today``."""
     files, case_folders = find_forms(register, out_dir)
-    results = read_register(register, files, jobs=jobs)
+    results = read_register(register, files, jobs=jobs, today=today)
     return assemble(results, today, case_folders=case_folders)
 
 

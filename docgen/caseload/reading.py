@@ -8,8 +8,10 @@ anything else that cannot be used is listed with the reason, and never stops the
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,24 +31,28 @@ def find_forms(register: Path, out_dir: Path | None) -> tuple[list[Path], int]:
     return files, len(found) - len(files)
 
 
-def read_register(register: Path, files: list[Path], *, jobs: int | None = None) -> list[Read]:
-    """Every file read in the batch's worker pool, in the order of ``files``."""
+def read_register(register: Path, files: list[Path], *, jobs: int | None = None,
+                  today: dt.date | None = None) -> list[Read]:
+    """Every file read in the batch's worker pool, in the order of ``files``; each form's own
+    checks run as of ``today`` (None: the real date)."""
     from docgen.batch import run_in_workers
 
     relatives = [str(p.relative_to(register)) for p in files]
-    results = list(run_in_workers(register, register, relatives, jobs, read_chunk))
+    work = partial(read_chunk, today=today)
+    results = list(run_in_workers(register, register, relatives, jobs, work))
     order = {relative: n for n, relative in enumerate(relatives)}
     return sorted(results, key=lambda r: order[r.source])
 
 
-def read_chunk(root: str, relatives: list[str], _out_root: str) -> list[Read]:
-    """Runs in a worker process (the signature of batch's work functions)."""
-    return [read_one(Path(root), relative) for relative in relatives]
+def read_chunk(root: str, relatives: list[str], _out_root: str,
+               today: dt.date | None = None) -> list[Read]:
+    """Runs in a worker process (the signature of batch's work functions, ``today`` bound)."""
+    return [read_one(Path(root), relative, today) for relative in relatives]
 
 
-def read_one(root: Path, relative: str) -> Read:
+def read_one(root: Path, relative: str, today: dt.date | None = None) -> Read:
     try:
-        return _read(root, relative)
+        return _read(root, relative, today)
     except DocgenError as exc:
         if _made_by_docgen(root / relative):
             return Skipped(relative, "document")
@@ -58,10 +64,10 @@ def read_one(root: Path, relative: str) -> Read:
                                  f"({type(exc).__name__}); please report it")
 
 
-def _read(root: Path, relative: str) -> Read:
+def _read(root: Path, relative: str, today: dt.date | None) -> Read:
     from docgen.pipeline import check
 
-    checked = check(root / relative)
+    checked = check(root / relative, today)
     if _blank(checked.input.raw):
         return Skipped(relative, "blank")
     identity = identity_of(checked.result.data.get("pupil", {}))

@@ -155,8 +155,18 @@ def test_january_one_review_due_within_14_days(demo_register: Path, tmp_path: Pa
     aisha = rows[AISHA]
     assert (aisha["Current plan"], aisha["Review due"], aisha["Days until due"]) == \
         ("High Focus IEP from 22 September 2025", "2026-02-02", "12")
-    assert "High Focus review form dated 2 February 2026, after today: not counted yet" in \
-        aisha["Checks"]
+    # The forms' own checks run as of --today too: on 21 January the review form's two dates
+    # of things that have happened, "Date of the review" and the CRISP section's "Date of the
+    # CRISP assessment" (both 2 February), are in the future: nine warnings, the seven of
+    # April and these two (the date checks come first, in the form's section order)
+    assert aisha["Checks"] == (
+        "High Focus review form dated 2 February 2026, after today: not counted yet | "
+        "CRISP Assessment Record form: 1 warning: The pupil's support now (Stage now) | "
+        "High Focus IEP form: 1 warning: Role table | High Focus review form: 9 warnings: "
+        "The review meeting (Date of the review, The parents or carers understand the "
+        "conclusions, Further views of the parents or carers); CRISP assessment (Date of the "
+        "CRISP assessment); Attendees; Apologies (Written contribution received ×2, Told the "
+        "outcome ×2)")
     # her last review is the IEP review of 16 July 2025, which started the High Focus period
     assert (aisha["Last review"], aisha["Last review outcome"]) == \
         ("2025-07-16", "Start a High Focus period of School Action Plus")

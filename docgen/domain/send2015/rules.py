@@ -20,7 +20,11 @@ FormRule = Callable[[FormDefinition, Data], Iterator[Problem]]
 OUTCOMES_PER_PLAN = (3, 4)
 
 
-def check_form(definition: FormDefinition, data: Data) -> list[Problem]:
+def check_form(definition: FormDefinition, data: Data, today: dt.date | None = None
+               ) -> list[Problem]:
+    """Every check of this form. ``today`` is taken for the registry's one signature: no
+    check of the 2015 Code depends on the day it runs (each compares the form's own dates:
+    the meeting with the invitations, the plan with its review)."""
     problems: list[Problem] = []
     for rule in _RULES.get(definition.name, ()):
         problems.extend(rule(definition, data))
