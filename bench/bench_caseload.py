@@ -163,12 +163,13 @@ def phases(register: Path, jobs: int) -> None:
     from docgen.caseload.build import assemble
     from docgen.caseload.reading import find_forms, read_register
 
+    today = dt.date(2026, 12, 20)
     start = time.perf_counter()
     files, _ = find_forms(register, None)
     found = time.perf_counter()
-    results = read_register(register, files, jobs=jobs)
+    results = read_register(register, files, jobs=jobs, today=today)
     read = time.perf_counter()
-    caseload = assemble(results, dt.date(2026, 12, 20))
+    caseload = assemble(results, today)
     ruled = time.perf_counter()
     outputs = render_outputs(caseload, Settings())
     made = time.perf_counter()
