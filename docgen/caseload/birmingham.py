@@ -205,10 +205,15 @@ def _review_deadline(current: FormFacts) -> tuple[Deadline, ReviewDue]:
     facts = current.facts
     if _is_iep_review(current):
         # the next review date the meeting set, capped at six months; six months on when
-        # the form leaves it empty (the form's own check asks for it)
+        # the form leaves it empty (the form's own check asks for it). After a decision to
+        # start a High Focus period the next review is the High Focus review, which counts
+        # from the High Focus IEP's start (often after the summer): until that IEP is in the
+        # register, the date the meeting set.
         latest = latest_review(facts["date"])
-        due = capped(facts["next"] or latest, latest)
-        title = "High Focus review" if facts["outcome"] == "high_focus" else "IEP review"
+        high_focus = facts["outcome"] == "high_focus"
+        due = capped(facts["next"], facts["next"]) if high_focus and facts["next"] \
+            else capped(facts["next"] or latest, latest)
+        title = "High Focus review" if high_focus else "IEP review"
         rule, anchor = f"{IEP_NEXT_REVIEW_RULE}; {REVIEWS_RULE}", facts["date"]
     elif facts["kind"] == "review":
         due = review_after_review(facts["date"], facts["next"])

@@ -130,6 +130,20 @@ def test_an_iep_review_is_the_last_review_and_sets_the_next() -> None:
     assert sum(r.weekly_minutes_per_pupil for r in row.provision) == 80  # the IEP's goes on
 
 
+def test_a_high_focus_review_set_after_the_summer_is_not_capped_from_the_iep_review() -> None:
+    # Zofia's IEP review, 14 July 2025, started a High Focus period and set the High Focus
+    # review for 19 January 2026: six months and five days on, but the High Focus review
+    # counts from the High Focus IEP (15 September 2025; + 6 months = 15 March 2026)
+    forms = [facts(form, sample(form, "zofia-wisniewska")) for form in ("iep", "iep_review")]
+    row = PROVIDER.assess(forms, D(2025, 8, 1))
+    assert (row.review.title, row.review.due, row.checks) == \
+        ("High Focus review", D(2026, 1, 19), [])
+    forms.append(facts("hf_iep", sample("hf_iep", "zofia-wisniewska")))
+    row = PROVIDER.assess(forms, D(2025, 9, 22))
+    assert (row.plan, row.review.due, row.checks) == \
+        ("High Focus IEP from 15 September 2025", D(2026, 1, 19), [])
+
+
 def test_the_high_focus_iep_follows_the_iep_review() -> None:
     forms = [facts(form, sample(form)) for form in ("iep", "iep_review", "hf_iep")]
     row = PROVIDER.assess(forms, D(2025, 11, 30))
