@@ -9,9 +9,8 @@ Batch runs write no answers files: the input folder they were made from is kept.
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import hashlib
-import io
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -20,8 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docgen.batch_outputs import Placer, Planned, remove_leftovers
+from docgen.batch_report import write_report
 from docgen.errors import DocgenError
 from docgen.inputs import DATA_SUFFIXES, WORD_SUFFIXES
+from docgen.render.write import is_temporary, write_temporary
+from docgen.workers import watch_parent
 
 if TYPE_CHECKING:
     from docgen.pipeline import Checked
@@ -43,6 +46,8 @@ class Outcome:
     digest: str = ""
     warnings: list[str] = field(default_factory=list)  # the guidance's, by form label
     notes: list[str] = field(default_factory=list)  # how the form was read
+    planned: list[Planned] = field(default_factory=list)  # made, waiting to be placed
+    made: dict[str, str] = field(default_factory=dict)  # placed name -> its SHA-256
 
 
 def discover(root: Path, *, outputs: Path | None = None) -> list[Path]:
@@ -97,9 +102,10 @@ def find_inputs(root: Path, out_dir: Path) -> list[Path]:
 
 
 def digest_of(path: Path) -> str:
-    if path.is_dir():  # a case folder: every file in it counts
+    if path.is_dir():  # a case folder: every file in it counts, but the pack made into it
         digest = hashlib.sha256()
-        for item in sorted(p for p in path.rglob("*") if p.is_file()):
+        for item in sorted(p for p in path.rglob("*") if p.is_file()
+                           and p.name not in (PACK, PACK_MANIFEST) and not is_temporary(p.name)):
             digest.update(item.name.encode())
             digest.update(item.read_bytes())
         return digest.hexdigest()
@@ -121,33 +127,38 @@ def templates_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def up_to_date(path: Path, previous: dict | None, out_dir: Path, templates: str = "") -> bool:
-    """True when the last run made every output from this same content and templates, and
-    all are still there and newer than the input. Cheap tests first: a fresh run reads no
-    input here (workers hash what they read, in parallel)."""
-    if not previous or previous.get("templates") != templates:
+def up_to_date(path: Path, previous: dict | None, out_dir: Path, templates: str = "",
+               shared: frozenset[str] = frozenset()) -> bool:
+    """True when the last run made every output from this same content (its SHA-256, not
+    its modification time: a copy can keep an old time) and templates, and all are still
+    there. ``shared`` are names two index entries both claim (an older docgen let one input's
+    document replace another's): those inputs are made again."""
+    if not previous or previous.get("templates") != templates or "sha256" not in previous:
         return False
-    mtime = max([path.stat().st_mtime] + ([p.stat().st_mtime for p in path.rglob("*")]
-                                          if path.is_dir() else []))
-    outputs = [out_dir / name for name in previous["outputs"]]
-    if not all(p.exists() and p.stat().st_mtime >= mtime for p in outputs):
+    outputs = previous.get("outputs", [])
+    if any(name in shared or not (out_dir / name).is_file() for name in outputs):
         return False
-    return previous.get("sha256") == digest_of(path)
+    return previous["sha256"] == digest_of(path)
 
 
 def process_one(root: str, relative: str, out_root: str) -> Outcome:
-    """Make every document one input drives (runs in a worker process)."""
-    from docgen.pipeline import make
-
+    """Make every document one input drives (runs in a worker process), each into a
+    temporary file beside its place; the parent places them (docgen.batch_outputs)."""
     source = Path(root) / relative
-    target = Path(out_root) / Path(relative).parent
     outcome = Outcome(relative, "ok")
+    planned: list[Planned] = []
     try:
         outcome.digest = digest_of(source)
-        written = (make_pack(source, Path(out_root) / relative) if source.is_dir()
-                   else make(source, target, force=True, durable=False, keep_answers=False,
-                             on_checked=lambda checked: _keep_remarks(outcome, checked)))
-        outcome.written = [str(p.relative_to(out_root)) for p in written]
+        if source.is_dir():
+            made = make_pack(source)
+        else:
+            made = make_documents(source, lambda checked: _keep_remarks(outcome, checked))
+        for name, data in made:
+            where = Path(relative) / name if source.is_dir() else Path(relative).parent / name
+            temporary = write_temporary(Path(out_root) / where, data, durable=False)
+            planned.append(Planned(where.as_posix(), str(temporary),
+                                   hashlib.sha256(data).hexdigest()))
+        outcome.planned = planned
     except DocgenError as exc:
         outcome.status, outcome.error = "failed", " ".join(exc.format_message().split())
     except OSError as exc:  # e.g. a file another program holds or the user may not read
@@ -155,7 +166,24 @@ def process_one(root: str, relative: str, out_root: str) -> Outcome:
         outcome.error = f"{source}: the file could not be read ({exc.strerror or exc})"
     except Exception as exc:  # a bug must not stop the other inputs; reported, not raised
         outcome.status, outcome.error = "failed", f"unexpected error ({type(exc).__name__})"
+    if outcome.status == "failed":
+        _discard(planned)
     return outcome
+
+
+def _discard(planned: list[Planned]) -> None:
+    for document in planned:
+        with contextlib.suppress(OSError):
+            os.unlink(document.temporary)
+
+
+def make_documents(source: Path, on_checked: Callable[[Checked], None]) -> list[
+        tuple[str, bytes]]:
+    from docgen.pipeline import check, render_all
+
+    checked = check(source)
+    on_checked(checked)
+    return [(document.file_name, document.data) for document in render_all(checked)]
 
 
 def _keep_remarks(outcome: Outcome, checked: Checked) -> None:
@@ -163,17 +191,16 @@ def _keep_remarks(outcome: Outcome, checked: Checked) -> None:
     outcome.notes = list(checked.input.notes)
 
 
-def make_pack(case: Path, out_dir: Path) -> list[Path]:
+PACK = "statutory-request-pack.docx"
+PACK_MANIFEST = "statutory-request-pack.manifest.json"
+
+
+def make_pack(case: Path) -> list[tuple[str, bytes]]:
     from docgen.packs import build_pack, check_case
     from docgen.packs.manifest import manifest
-    from docgen.render import write_atomic
 
-    target = out_dir / "statutory-request-pack.docx"
     data = build_pack(case)
-    write_atomic(target, data, force=True)
-    manifest_path = target.with_suffix(".manifest.json")
-    write_atomic(manifest_path, manifest(check_case(case), target, data), force=True)
-    return [target, manifest_path]
+    return [(PACK, data), (PACK_MANIFEST, manifest(check_case(case), Path(PACK), data))]
 
 
 def process_chunk(root: str, relatives: list[str], out_root: str) -> list[Outcome]:
@@ -188,29 +215,35 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     if inputs is None:
         inputs = find_inputs(root, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out_dir)
     index = _read_index(out_dir)
     templates = templates_fingerprint()
+    relatives = [path.relative_to(root).as_posix() for path in inputs]
+    placer = Placer(out_dir, force, relatives, index)
+    placer.reserve(files_read(inputs))
+    shared = _shared_names(index)
     outcomes: list[Outcome] = []
     todo: list[str] = []
-    for path in inputs:
-        relative = str(path.relative_to(root))
+    for path, relative in zip(inputs, relatives, strict=True):
         previous = index.get(relative)
-        if not force and up_to_date(path, previous, out_dir, templates):
+        if not force and up_to_date(path, previous, out_dir, templates, shared):
             outcome = Outcome(relative, "skipped", list(previous["outputs"]),
                               "unchanged since the last run", previous["sha256"],
                               list(previous.get("warnings", [])),
                               list(previous.get("notes", [])))
+            placer.keep(relative, outcome.written)
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
         else:
             todo.append(relative)
-    for outcome in _run(root, out_dir, todo, jobs):
+    for outcome in _in_order(todo, _run(root, out_dir, todo, jobs)):
+        _place(outcome, placer)
         outcomes.append(outcome)
         if outcome.status == "ok":
             index[outcome.input] = {"sha256": outcome.digest, "templates": templates,
-                                    "outputs": outcome.written, "warnings": outcome.warnings,
-                                    "notes": outcome.notes}
+                                    "outputs": outcome.written, "made": outcome.made,
+                                    "warnings": outcome.warnings, "notes": outcome.notes}
         if progress:
             progress(outcome)
     outcomes.sort(key=lambda o: o.input)
@@ -218,8 +251,55 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     # everything now gives the same durability before the run reports success.
     os.sync()
     _write_index(out_dir, index)
+    for outcome in outcomes:  # the report never claims a file that is not there
+        outcome.written = [name for name in outcome.written if (out_dir / name).is_file()]
     write_report(out_dir / REPORT, outcomes)
     return outcomes
+
+
+def files_read(inputs: list[Path]) -> list[Path]:
+    """Every file a run reads: the inputs, and everything inside each case folder."""
+    found: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            found.extend(p for p in path.rglob("*") if p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def _shared_names(index: dict) -> frozenset[str]:
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for entry in index.values():
+        for name in entry.get("outputs", []):
+            (shared if name in seen else seen).add(name)
+    return frozenset(shared)
+
+
+def _place(outcome: Outcome, placer: Placer) -> None:
+    if outcome.status != "ok":
+        return
+    placed, why = placer.place(outcome.input, outcome.planned)
+    if why:
+        outcome.status, outcome.error = "failed", why
+        return
+    outcome.written = [name for _, name in placed]
+    outcome.made = {name: document.sha256 for document, name in placed}
+
+
+def _in_order(todo: list[str], outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+    """The outcomes in the order of ``todo`` (inputs sorted by name), each as soon as those
+    before it have come back: documents are placed in the same order whichever worker
+    finished first, so names are the same from run to run."""
+    waiting: dict[str, Outcome] = {}
+    position = 0
+    for outcome in outcomes:
+        waiting[outcome.input] = outcome
+        while position < len(todo) and todo[position] in waiting:
+            yield waiting.pop(todo[position])
+            position += 1
+    yield from waiting.values()  # not expected: every input comes back once
 
 
 def _run(root: Path, out_dir: Path, todo: list[str], jobs: int | None) -> Iterator[Outcome]:
@@ -235,7 +315,9 @@ def _run(root: Path, out_dir: Path, todo: list[str], jobs: int | None) -> Iterat
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
     # Workers are forked from this warmed-up process (Linux's default); memory stays flat
     # because nothing grows per document (one compiled copy of each template).
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Each worker ends when this process ends, even when it is killed outright.
+    with ProcessPoolExecutor(max_workers=workers, initializer=watch_parent,
+                             initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(process_chunk, str(root), chunk, str(out_dir))
                    for chunk in chunks]
         for future in as_completed(futures):
@@ -265,17 +347,3 @@ def _write_index(out_dir: Path, index: dict) -> None:
 
     write_atomic(out_dir / INDEX, json.dumps(index, ensure_ascii=False, indent=1).encode(),
                  force=True)
-
-
-def write_report(path: Path, outcomes: list[Outcome]) -> None:
-    """report.csv: input, status, documents written, errors, the guidance's warnings, and
-    notes on how each form was read (form labels, never what was typed)."""
-    from docgen.render import write_atomic
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["input", "status", "documents written", "errors", "warnings", "notes"])
-    for outcome in outcomes:
-        writer.writerow([outcome.input, outcome.status, "; ".join(outcome.written),
-                         outcome.error, " | ".join(outcome.warnings), " | ".join(outcome.notes)])
-    write_atomic(path, buffer.getvalue().encode("utf-8"), force=True)

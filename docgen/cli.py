@@ -218,15 +218,19 @@ def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, force: bool)
     from docgen.packs import build_pack, check_case
     from docgen.packs.manifest import manifest
     from docgen.render import write_atomic
+    from docgen.render.write import refuse_inputs
 
     manifest_path = output.with_suffix(".manifest.json")
+    read = [path for path in folder.rglob("*") if path.is_file()]
     for target in (output, manifest_path):
+        refuse_inputs(target, read)
         if target.exists() and not force:
             raise OutputExists("this file already exists, so docgen did not replace it",
                                file=str(target), hint="Use --force to replace it.")
     data = build_pack(folder, draft=draft, redacted=redact)
-    write_atomic(output, data, force=force)
-    write_atomic(manifest_path, manifest(check_case(folder), output, data), force=force)
+    write_atomic(output, data, force=force, inputs=read)
+    write_atomic(manifest_path, manifest(check_case(folder), output, data), force=force,
+                 inputs=read)
     click.echo(f"Wrote {output}")
     click.echo(f"Wrote {manifest_path}")
     missing = check_case(folder).missing if draft else []
@@ -246,6 +250,7 @@ def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | No
               force: bool) -> None:
     """Make the documents for every form and data file under INPUT_DIR."""
     from docgen.batch import REPORT, find_inputs, run_batch
+    from docgen.batch_report import printable
     from docgen.progress import reporter
 
     inputs = find_inputs(input_dir, out_dir)
@@ -266,7 +271,8 @@ def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | No
                + f"Report: {out_dir / REPORT}")
     for outcome in outcomes:
         if outcome.status == "failed":
-            click.echo(f"  failed: {outcome.input}: {outcome.error}", err=True)
+            click.echo(f"  failed: {printable(outcome.input)}: {printable(outcome.error)}",
+                       err=True)
     ctx.exit(EXIT_INVALID if counts["failed"] else EXIT_OK)
 
 

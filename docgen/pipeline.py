@@ -112,11 +112,14 @@ def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | No
     """
     from docgen.errors import OutputExists
     from docgen.render import write_atomic
+    from docgen.render.write import refuse_inputs
 
     checked = check(path)
     if on_checked is not None:
         on_checked(checked)
     rendered = render_all(checked, only=only, templates_dir=templates_dir, redacted=redacted)
+    for document in rendered:
+        refuse_inputs(out_dir / document.file_name, [path])
     existing = [out_dir / d.file_name for d in rendered if (out_dir / d.file_name).exists()]
     if existing and not force:
         raise OutputExists(
@@ -127,10 +130,10 @@ def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | No
     written = []
     for document in rendered:
         target = out_dir / document.file_name
-        write_atomic(target, document.data, force=force, durable=durable)
+        write_atomic(target, document.data, force=force, durable=durable, inputs=[path])
         if keep_answers:
             write_atomic(answers_path(target), answers(checked, document.key, redacted),
-                         force=True, durable=durable)
+                         force=True, durable=durable, inputs=[path])
         written.append(target)
     return written
 
@@ -182,5 +185,5 @@ def regenerate(answers_file: Path, out_dir: Path, *, force: bool = False) -> Pat
         raise InvalidInput(f"the answers no longer make a '{key}' document",
                            file=str(answers_file))
     target = out_dir / rendered[0].file_name
-    write_atomic(target, rendered[0].data, force=force)
+    write_atomic(target, rendered[0].data, force=force, inputs=[answers_file])
     return target

@@ -75,7 +75,8 @@ def check_templates(paths: list[Path], *, annotate: Path | None = None,
             from docgen.maintenance.annotate import annotate as add_comments
             from docgen.render import write_atomic
 
-            write_atomic(annotate, add_comments(path.read_bytes(), problems), force=force)
+            write_atomic(annotate, add_comments(path.read_bytes(), problems), force=force,
+                         inputs=targets)
             lines.append(f"Wrote {annotate} with a comment at each problem in the body")
     if not paths:
         lines += [f"  warning: {w}" for w in unshown_required_fields(checked_keys, used)]
@@ -111,7 +112,8 @@ def preview(name: str, sample: str | None, output: Path, *, force: bool) -> Path
             if data_file.is_file():
                 rendered = render_all(check(data_file), only=[document.key])
                 if rendered:
-                    write_atomic(output, rendered[0].data, force=force)
+                    write_atomic(output, rendered[0].data, force=force,
+                                 inputs=[data_file, template_path(document.template)])
                     return output
     raise UnusableInput(f"no sample pupil has data for '{name}'",
                         hint=f"Samples: {', '.join(f.name for f in folders)}.")

@@ -79,9 +79,12 @@ def load_case(folder: Path) -> Case:
     case = Case(folder)
     for number, item in enumerate(raw.get("evidence") or [], start=1):
         case.evidence.append(_evidence(item, number, folder, manifest))
+    from docgen.batch import PACK, PACK_MANIFEST  # a batch run into the register puts them here
+
     listed = {e.file.name for e in case.evidence}
     for path in sorted(folder.iterdir()):
-        if (path.name in listed or path.name == MANIFEST or path.name.startswith((".", "~$"))
+        if (path.name in listed or path.name in (MANIFEST, PACK, PACK_MANIFEST)
+                or path.name.startswith((".", "~$"))
                 or path.suffix.lower() not in WORD_SUFFIXES | DATA_SUFFIXES):
             continue
         _add_form(case, path)
