@@ -99,8 +99,7 @@ def sections_for(check: CaseCheck) -> list[Section]:
                                     _render("iep", form)))
     for item in check.case.evidence:
         if item.file.suffix.lower() == ".docx":
-            sections.append(Section(item.title, item.file.name,
-                                    item.file.read_bytes() if item.present else None))
+            sections.append(Section(item.title, item.file.name, item.data))
     return sections
 
 

@@ -27,8 +27,8 @@ def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes) -> bytes:
     for item in check.case.evidence:
         entry = {"file": item.file.name, "kind": item.kind, "title": item.title,
                  "date": item.date.isoformat() if item.date else None}
-        if item.present:
-            entry["sha256"] = sha256(item.file)
+        if item.data is not None:  # the bytes read and checked, not the file read again
+            entry["sha256"] = hashlib.sha256(item.data).hexdigest()
             entry["in_pack"] = "merged" if item.file.suffix.lower() == ".docx" else "listed"
         else:
             entry["in_pack"] = "missing"
