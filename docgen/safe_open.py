@@ -166,9 +166,10 @@ class Package:
     def has(self, name: str) -> bool:
         return name in self.infos
 
-    def read(self, name: str, limit: int | None = None) -> bytes:
+    def read(self, name: str, limit: int | None = None, role: str = "it") -> bytes:
         """A part's bytes, inflating at most ``limit`` (the part limit) and what is left of
-        the whole file's budget, whatever the zip's directory claims."""
+        the whole file's budget, whatever the zip's directory claims; ``role`` names what
+        the part is for in the message."""
         limit = min(limit or self.limits.part_bytes, self.limits.part_bytes)
         chunks: list[bytes] = []
         size = 0
@@ -179,7 +180,7 @@ class Package:
                     if size > limit:
                         raise refuse(self.path, f"the part {name} unpacks to more than "
                                                 f"{_mb(limit)}, the most docgen allows for "
-                                                "it", self.limits)
+                                                f"{role}", self.limits)
                     if size > self.bytes_left:
                         raise refuse(self.path, "its parts unpack to more than the "
                                                 f"{self.limits.total_bytes // MB} MB docgen "
@@ -198,11 +199,16 @@ class Package:
                                     f"{self.limits.seconds:g} seconds docgen allows for one "
                                     "file", self.limits)
 
-    def xml(self, name: str, limit: int | None = None) -> etree._Element:
+    def xml(self, name: str, limit: int | None = None, role: str = "it") -> etree._Element:
         """A part parsed (once: a part named by many relationships costs nothing more)."""
         if name not in self._parsed:
-            self._parsed[name] = self.parse(name, self.read(name, limit))
+            self._parsed[name] = self.parse(name, self.read(name, limit, role))
         return self._parsed[name]
+
+    def small_xml(self, name: str) -> etree._Element:
+        """A header, footer, properties or relationships part: small in every real file."""
+        return self.xml(name, self.limits.small_part_bytes,
+                        f"a header or property part of a {self.limits.what}")
 
     def parse(self, name: str, data: bytes) -> etree._Element:
         """Parse one part's bytes within the tag budget; DTDs and entities refused."""
@@ -226,7 +232,7 @@ class Package:
             return {}
         found: dict[str, list[str]] = {}
         counts: dict[str, int] = {}
-        for rel in self.xml(name, self.limits.small_part_bytes).iter(_RELS_NS):
+        for rel in self.small_xml(name).iter(_RELS_NS):
             target = rel.get("Target", "")
             if rel.get("TargetMode") == "External" or not target:
                 continue
@@ -244,8 +250,7 @@ class Package:
         """Refuse a zip that is not a Word document (a workbook renamed .docx, say): the
         package names its main part, which is there, with a Word document's content type."""
         main = next(iter(self.relationships("").get(_OFFICE_DOCUMENT, [])), None)
-        types = self.xml(_CONTENT_TYPES, self.limits.small_part_bytes) \
-            if self.has(_CONTENT_TYPES) else None
+        types = self.small_xml(_CONTENT_TYPES) if self.has(_CONTENT_TYPES) else None
         declared = {el.get("PartName", "").lstrip("/"): el.get("ContentType", "")
                     for el in types.iter(f"{_TYPES_NS}Override")} if types is not None else {}
         if main is None or not self.has(main) or not declared.get(main, "").startswith(

@@ -47,7 +47,6 @@ def open_docx(path: Path) -> DocxPackage:
     """Read the main document, headers and properties of a Word file (.docx or .docm)."""
     path = Path(path)
     package = open_package(path, LIMITS)
-    small = LIMITS.small_part_bytes
     package_rels = package.relationships("")
     main = _first(package_rels, _OFFICE_DOCUMENT) or _MAIN
     if not package.has(main):
@@ -60,7 +59,7 @@ def open_docx(path: Path) -> DocxPackage:
                            "docgen reads in a form", LIMITS)
     return DocxPackage(
         path=path, document=document,
-        headers=[package.xml(name, small) for name in header_names],
+        headers=[package.small_xml(name) for name in header_names],
         custom_properties=_optional(package, _first(package_rels, _CUSTOM)
                                     or "docProps/custom.xml"),
         core_properties=_optional(package, _first(package_rels, _CORE) or "docProps/core.xml"),
@@ -69,7 +68,7 @@ def open_docx(path: Path) -> DocxPackage:
 
 
 def _optional(package: Package, name: str) -> etree._Element | None:
-    return package.xml(name, LIMITS.small_part_bytes) if package.has(name) else None
+    return package.small_xml(name) if package.has(name) else None
 
 
 def _first(relationships: dict[str, list[str]], kind: str) -> str | None:
