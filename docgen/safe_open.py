@@ -17,6 +17,7 @@ import posixpath
 import time
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,7 @@ class Limits:
 
     what: str  # "form", "document", "template": how messages name the file
     hint: str  # what to do when it is refused
+    kind: str = "a Word document (.docx)"  # what the file must be
     file_bytes: int = 50 * MB  # on disk
     part_bytes: int = 50 * MB  # any one part, inflated
     total_bytes: int = 200 * MB  # every part together, inflated
@@ -170,8 +172,18 @@ class Package:
         """A part's bytes, inflating at most ``limit`` (the part limit) and what is left of
         the whole file's budget, whatever the zip's directory claims; ``role`` names what
         the part is for in the message."""
+        return b"".join(self.inflate(name, limit, role))
+
+    def copy_to(self, name: str, target: Path) -> None:
+        """A part written to ``target`` as it inflates (never whole in memory), within the
+        same budget (an uploaded .zip of a case folder)."""
+        with target.open("xb") as handle:
+            for chunk in self.inflate(name):
+                handle.write(chunk)
+
+    def inflate(self, name: str, limit: int | None = None, role: str = "it"
+                ) -> Iterator[bytes]:
         limit = min(limit or self.limits.part_bytes, self.limits.part_bytes)
-        chunks: list[bytes] = []
         size = 0
         try:
             with self.archive.open(self.infos[name]) as handle:
@@ -186,12 +198,12 @@ class Package:
                                                 f"{self.limits.total_bytes // MB} MB docgen "
                                                 "allows for one file", self.limits)
                     self.check_time()
-                    chunks.append(chunk)
+                    yield chunk
         except (zipfile.BadZipFile, EOFError, zlib.error, ValueError, OSError,
                 NotImplementedError):
             raise self.damaged() from None
-        self.bytes_left -= size
-        return b"".join(chunks)
+        finally:
+            self.bytes_left -= size
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
@@ -290,16 +302,15 @@ def parse_xml(data: bytes, name: str, path: Path | str, hint: str) -> etree._Ele
 
 
 def _check_magic(data: bytes, path: Path | str, limits: Limits) -> None:
-    kind = "Word document (.docx)"
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(_OLE_MAGIC) and limits.kind.startswith("a Word"):
         raise _unusable(path, f"this is an older Word file (.doc) or a password-protected "
                               f"document, which docgen cannot read as a {limits.what}",
                         "Open it in Word or LibreOffice and save it as a Word document "
                         "(.docx) without a password.")
     if not data.startswith(_ZIP_MAGIC):
-        raise _unusable(path, f"this is not a {kind}",
+        raise _unusable(path, f"this is not {limits.kind}",
                         "Open it in Word or LibreOffice and save it as a Word Document "
-                        "(.docx).")
+                        "(.docx)." if limits.kind.startswith("a Word") else limits.hint)
 
 
 def _mb(limit: int) -> str:

@@ -39,7 +39,9 @@ def build_pack(folder: Path, *, draft: bool = False, redacted: bool = False) -> 
         raise InvalidInput("the pack cannot be made; missing:\n" +
                            "\n".join(f"  - {m}" for m in check.missing), file=str(folder),
                            hint="Add each item (or use --draft to see the pack with the gaps "
-                                "marked).")
+                                "marked).",
+                           web_hint="Add each item, or tick “Make a draft even if something "
+                                    "is missing” to see the pack with the gaps marked.")
     if not redacted:
         return assemble(check, draft=draft)
     names = _names(check)  # before the forms' own names become initials

@@ -72,7 +72,9 @@ def load_case(folder: Path) -> Case:
     manifest = folder / MANIFEST
     if not manifest.is_file():
         raise UnusableInput("this folder has no case.yaml", file=str(folder),
-                            hint="Create one with: docgen case init FOLDER --from FORM")
+                            hint="Create one with: docgen case init FOLDER --from FORM",
+                            web_hint="Include the case folder's case.yaml, which lists the "
+                                     "evidence.")
     case = Case(folder)
     case.evidence = evidence_list(load_data(manifest, "case.yaml"), folder, manifest)
     for item in case.evidence:
