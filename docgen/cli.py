@@ -229,8 +229,8 @@ def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, force: bool)
                                file=str(target), hint="Use --force to replace it.")
     data = build_pack(folder, draft=draft, redacted=redact)
     write_atomic(output, data, force=force, inputs=read)
-    write_atomic(manifest_path, manifest(check_case(folder), output, data), force=force,
-                 inputs=read)
+    write_atomic(manifest_path, manifest(check_case(folder), output, data, redacted=redact),
+                 force=force, inputs=read)
     click.echo(f"Wrote {output}")
     click.echo(f"Wrote {manifest_path}")
     missing = check_case(folder).missing if draft else []

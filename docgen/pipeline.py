@@ -68,7 +68,14 @@ def render_document(document: docs.DocumentType, checked: Checked,
     context["provenance"] = docs.provenance(checked.form, checked.input.version)
     template = (templates_dir / document.template if templates_dir
                 else template_path(document.template))
-    return render_to_bytes(template, context)
+    rendered = render_to_bytes(template, context)
+    if not redacted:
+        return rendered
+    from docgen.redaction import identity_of, redacted_copy
+
+    # The data was redacted; the whole package is too (properties, anything a template
+    # adds), and then scanned before anything is written.
+    return redacted_copy(rendered, identity_of(checked.result.data), document.title)
 
 
 

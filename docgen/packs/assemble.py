@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +15,7 @@ from docgen.definitions import load_definition
 from docgen.documents import all_documents, provenance
 from docgen.errors import InvalidInput
 from docgen.families.highfocus import crisp_rows, review_context
-from docgen.forms.ns import qn
-from docgen.packs.case import CaseForm
+from docgen.packs.case import CaseForm, case_identity
 from docgen.packs.checklist import CaseCheck, check_case
 from docgen.render import render_to_bytes
 from docgen.resources import data_dir
@@ -44,39 +42,13 @@ def build_pack(folder: Path, *, draft: bool = False, redacted: bool = False) -> 
                                     "is missing” to see the pack with the gaps marked.")
     if not redacted:
         return assemble(check, draft=draft)
-    names = _names(check)  # before the forms' own names become initials
-    _redact_forms(check)
-    return redact_document(assemble(check, draft=draft), names)
-
-
-def _redact_forms(check: CaseCheck) -> None:
     from docgen.privacy import redact
+    from docgen.redaction import redacted_copy
 
+    identity = case_identity(check.case)  # before the forms' own names become initials
     for form in check.case.forms:
-        form.checked.data = redact(form.checked.data)
-
-
-def _names(check: CaseCheck) -> dict[str, str]:
-    from docgen.privacy import name_map
-
-    pupil = next((f.checked.data["pupil"] for f in check.case.forms), None)
-    return name_map(pupil) if pupil else {}
-
-
-def redact_document(data: bytes, names: dict[str, str]) -> bytes:
-    """Names as initials in the merged evidence too (text typed in one run; a name Word split
-    across runs may survive, so read a redacted pack before sharing it)."""
-    if not names:
-        return data
-    document = Document(io.BytesIO(data))
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)"
-                                  for n in sorted(names, key=len, reverse=True)))
-    for text in document.element.body.iter(qn("w:t")):
-        if text.text:
-            text.text = pattern.sub(lambda m: names[m.group(0)], text.text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+        form.checked.data = redact(form.checked.data, identity)
+    return redacted_copy(assemble(check, draft=draft), identity, str(folder))
 
 
 def sections_for(check: CaseCheck) -> list[Section]:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docgen.errors import DocgenError, OutputExists, UnusableInput
 from docgen.inputs import DATA_SUFFIXES, WORD_SUFFIXES, load_data, load_input
 from docgen.validation import Validated, validate_data
+
+if TYPE_CHECKING:
+    from docgen.redaction import Identity
 
 MANIFEST = "case.yaml"
 EVIDENCE_KINDS = {
@@ -190,6 +193,17 @@ def read_evidence(item: Evidence, case: Case) -> None:
             item.problem = f"{item.file.name}: {exc.message}"
     if item.problem:
         case.problems.append(item.problem)
+
+
+def case_identity(case: Case) -> Identity:
+    """Everyone the case folder's forms name as the pupil or family (a parent named only in
+    the review's attendees, say), for redacting the whole pack."""
+    from docgen.redaction import Identity, identity_of
+
+    identity = Identity()
+    for form in case.forms:
+        identity = identity.merge(identity_of(form.checked.data))
+    return identity
 
 
 def _add_form(case: Case, path: Path) -> None:

@@ -15,7 +15,11 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes) -> bytes:
+def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes, *, redacted: bool = False
+             ) -> bytes:
+    """The manifest's JSON. Beside a redacted pack it is redacted too: names as initials in
+    every file name, title and checklist line, and no case folder path (a folder is often
+    named after the pupil)."""
     folder = check.case.folder
     files = []
     seen: set[str] = set()
@@ -42,4 +46,25 @@ def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes) -> bytes:
                       for i in check.items],
         "files": files,
     }
+    if redacted:
+        document = _redacted(document, check)
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _redacted(document: dict, check: CaseCheck) -> dict:
+    from docgen.packs.case import case_identity
+    from docgen.redaction import Finder
+
+    finder = Finder(case_identity(check.case))
+    document.pop("case_folder")
+
+    def scrub(value: object) -> object:
+        if isinstance(value, str):
+            return finder.redact(value)
+        if isinstance(value, dict):
+            return {key: scrub(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [scrub(item) for item in value]
+        return value
+
+    return scrub(document)  # type: ignore[return-value]
