@@ -23,7 +23,7 @@ from docgen.batch_outputs import Placer, Planned, remove_leftovers
 from docgen.batch_report import write_report
 from docgen.errors import DocgenError
 from docgen.inputs import DATA_SUFFIXES, WORD_SUFFIXES
-from docgen.render.write import is_temporary, write_temporary
+from docgen.render.write import is_temporary, require_folder, write_temporary
 from docgen.workers import watch_parent
 
 if TYPE_CHECKING:
@@ -212,6 +212,7 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
               inputs: list[Path] | None = None) -> list[Outcome]:
     """Process every input under ``root`` (``inputs``, when the caller has already found
     them with ``find_inputs``); write the report and the index; return outcomes."""
+    require_folder(out_dir)
     if inputs is None:
         inputs = find_inputs(root, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,24 @@ if TYPE_CHECKING:  # the pipeline is imported when a command runs: --version sta
 FORCE = click.option("--force", is_flag=True, help="Replace output files that already exist.")
 
 
+class DocumentKey(click.Choice):
+    """--only's choices: the documents docgen makes, read from the registry when they are
+    first shown or checked (so `docgen --version` does not load every family)."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    @property  # type: ignore[override]
+    def choices(self) -> list[str]:
+        from docgen.documents import all_documents
+
+        return sorted(all_documents())
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        pass
+
+
 class _Group(click.Group):
     """Maps docgen's own errors to their exit codes; a traceback only with --debug."""
 
@@ -63,6 +81,9 @@ def main(ctx: click.Context, debug: bool, templates_dir: Path | None) -> None:
         from docgen.resources import OVERRIDE_ENV
 
         os.environ[OVERRIDE_ENV] = str(templates_dir.resolve())  # batch workers inherit it
+    from docgen.resources import override_dir
+
+    override_dir()  # DOCGEN_TEMPLATES naming a missing folder is an error, as --templates is
     _stop_cleanly_on_sigterm()
 
 
@@ -157,7 +178,8 @@ def check_cmd(ctx: click.Context, file: Path, as_json: bool, show_values: bool) 
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("."),
               show_default=True, help="Folder for the documents.")
-@click.option("--only", multiple=True, help="Make only this document (repeatable).")
+@click.option("--only", multiple=True, type=DocumentKey(),
+              help="Make only this document (repeatable).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF of each document (LibreOffice).")
 @click.option("--redact", is_flag=True,
               help="Names as initials, no UPN or date of birth (for sharing).")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from docgen.definitions import available_forms, load_definition
+from docgen.documents import for_form
 from docgen.inputs import load_input
 from docgen.resources import data_dir
 
@@ -39,7 +40,8 @@ def run_demo(out_dir: Path, *, force: bool = False) -> Iterator[Path]:
             write_atomic(filled, fill_form(blank_bytes[name], form_input.definition,
                                            form_input.raw), force=force)
             yield filled
-            yield from make(filled, pupil_out, force=force)
+            if for_form(name):  # a CRISP record makes no document of its own
+                yield from make(filled, pupil_out, force=force)
         if (folder / "case" / "case.yaml").is_file():
             yield from _pack(folder / "case", pupil_out, force=force)
 

@@ -119,12 +119,15 @@ def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | No
     """
     from docgen.errors import OutputExists
     from docgen.render import write_atomic
-    from docgen.render.write import refuse_inputs
+    from docgen.render.write import refuse_inputs, require_folder
 
     checked = check(path)
     if on_checked is not None:
         on_checked(checked)
     rendered = render_all(checked, only=only, templates_dir=templates_dir, redacted=redacted)
+    if not rendered:
+        raise nothing_made(checked, only)
+    require_folder(out_dir)
     for document in rendered:
         refuse_inputs(out_dir / document.file_name, [path])
     existing = [out_dir / d.file_name for d in rendered if (out_dir / d.file_name).exists()]
@@ -143,6 +146,22 @@ def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | No
                          force=True, durable=durable, inputs=[path])
         written.append(target)
     return written
+
+
+def nothing_made(checked: Checked, only: list[str] | None) -> InvalidInput:
+    """Why a valid form made no document: a silent success would look like a lost one."""
+    makes = [d.key for d in docs.for_form(checked.form)]
+    if not makes:
+        return InvalidInput(
+            f"a '{checked.form}' form makes no document by itself, so nothing was written",
+            file=str(checked.input.path),
+            hint="Its answers are read by the High Focus forms' documents and by request "
+                 "packs (docgen pack).")
+    wanted = ", ".join(only or makes)
+    return InvalidInput(
+        f"this form's answers make no {wanted} document, so nothing was written",
+        file=str(checked.input.path), hint=f"The '{checked.form}' form can make: "
+                                           f"{', '.join(makes)}.")
 
 
 ANSWERS_DIR = ".docgen"

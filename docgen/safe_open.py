@@ -111,6 +111,25 @@ def read_text(path: Path, limit: int, what: str = "data file") -> str:
         raise _unusable(path, "the file is not UTF-8 text", "Save it as UTF-8 text.") from None
 
 
+def check_template(path: Path) -> bytes:
+    """A template's bytes, checked as any file docgen opens (size, parts, XML, a Word
+    document); TemplateProblem naming the template when it cannot be used."""
+    from docgen.errors import TemplateProblem
+
+    try:
+        data = read_file(path, TEMPLATE.file_bytes, TEMPLATE.what)
+        package = Package(data, path, TEMPLATE)
+        package.check_every_part()
+        package.check_word_document()
+    except UnusableInput as exc:
+        raise TemplateProblem(
+            f"this template cannot be used as a Word document: {exc.message}",
+            file=str(path), hint="Open it in Word and save it again as a Word document "
+                                 "(.docx), or take it out of the templates folder to use the "
+                                 "bundled one.") from None
+    return data
+
+
 def open_package(path: Path, limits: Limits) -> Package:
     """An Office file from disk, checked as a whole before any part is read."""
     return Package(read_file(path, limits.file_bytes, limits.what), path, limits)

@@ -8,11 +8,12 @@ from pathlib import Path
 from docgen.definitions import available_forms, load_definition
 from docgen.docprops import read_custom_properties
 from docgen.documents import all_documents
-from docgen.errors import UnusableInput
+from docgen.errors import TemplateProblem, UnusableInput
 from docgen.forms.package import SAFE_PARSER
 from docgen.maintenance.template_check import check_template, unshown_required_fields
 from docgen.maintenance.variables import document_for_template, variables
 from docgen.resources import data_dir, template_path
+from docgen.safe_open import check_template as check_word_template
 
 
 def template_properties(path: Path) -> dict[str, str]:
@@ -62,6 +63,12 @@ def check_templates(paths: list[Path], *, annotate: Path | None = None,
     for path in targets:
         if not path.is_file():
             raise UnusableInput("there is no such template", file=str(path))
+        try:
+            check_word_template(path)
+        except TemplateProblem as exc:
+            errors += 1
+            lines += [f"{path}: 1 problem(s)", f"  error: {exc.message}. {exc.hint}"]
+            continue
         key = document_key(path)
         found_used: set[str] = set()
         problems = check_template(path, key, found_used)

@@ -24,6 +24,10 @@ def write_atomic(path: Path, data: bytes, *, force: bool, durable: bool = True,
     command read: ``path`` is never one of them, even with ``force``.
     """
     refuse_inputs(path, inputs)
+    if path.is_dir():
+        raise OutputExists("this is a folder, so docgen cannot write a file under this name",
+                           file=str(path), hint="Give the name of the file to write, for "
+                                                f"example {path / 'document.docx'}.")
     if path.exists() and not force:
         raise OutputExists("this file already exists, so docgen did not replace it",
                            file=str(path), hint="Use --force to replace it.")
@@ -42,6 +46,14 @@ def write_atomic(path: Path, data: bytes, *, force: bool, durable: bool = True,
         if isinstance(exc, OSError):
             raise _explain(exc, path) from None
         raise
+
+
+def require_folder(path: Path) -> None:
+    """OutputExists if ``path`` (given with -o as the folder for the documents) is a file."""
+    if path.exists() and not path.is_dir():
+        raise OutputExists("this is a file, not a folder, so docgen cannot put documents in "
+                           "it", file=str(path),
+                           hint="Give a folder with -o (docgen makes it if it is not there).")
 
 
 def refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:

@@ -93,11 +93,22 @@ def check_page() -> str | tuple[str, int]:
         "result.html", name=upload.filename, title=checked.input.definition.title,
         errors=checked.result.errors, warnings=checked.result.warnings,
         notes=checked.input.notes,
+        nothing=_nothing_made(checked) if checked.result.valid and not documents else None,
         documents=[{"title": d.title, "file": d.file_name, "href": _data_url(d.data)}
                    for d in documents],
         zip_href=_data_url(_zip({d.file_name: d.data for d in documents}), "application/zip")
         if documents else None,
     )
+
+
+def _nothing_made(checked: Any) -> str:
+    """Why a valid form gave no document to download (so it does not look lost)."""
+    from docgen.documents import for_form
+
+    if not for_form(checked.form):
+        return ("This form makes no document by itself: the High Focus forms' documents "
+                "and request packs read its answers.")
+    return "This form's answers make none of the documents it can make."
 
 
 def pack_page() -> str | tuple[str, int]:
@@ -138,7 +149,10 @@ def leaflet_page() -> str | tuple[str, int]:
     if not school or not senco:
         return render_template("leaflet.html", problem="Type the school's name and the "
                                "SENCo's name.", form=request.form), 400
-    data = render_generic_leaflet(school, senco, request.form.get("contact", "").strip())
+    try:
+        data = render_generic_leaflet(school, senco, request.form.get("contact", "").strip())
+    except DocgenError as exc:
+        return render_template("leaflet.html", problem=_for_page(exc), form=request.form), 400
     return render_template("leaflet.html", href=_data_url(data), form=request.form)
 
 

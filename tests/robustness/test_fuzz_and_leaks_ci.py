@@ -45,8 +45,9 @@ def test_every_redacted_output_of_every_sample_leaks_nothing(tmp_path: Path) -> 
         out = tmp_path / pupil.name
         identity = Identity()
         for form in sorted(pupil.glob("*.yaml")):
-            result = runner.invoke(main, ["make", str(form), "-o", str(out), "--redact"])
-            assert result.exit_code == 0, result.output
+            if form.stem != "crisp":  # a CRISP record makes no document of its own
+                result = runner.invoke(main, ["make", str(form), "-o", str(out), "--redact"])
+                assert result.exit_code == 0, result.output
             identity = identity.merge(identity_of(check(form).result.data))
         leaks = scan_paths([out], identity, strict=True)
         assert leaks == [], "\n".join(leak.describe() for leak in leaks)
