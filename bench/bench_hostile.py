@@ -1,16 +1,16 @@
 """Time and peak memory of docgen on each hostile input, each in a fresh process.
 
-Run: python bench/bench_hostile.py [--only NAME] [--timeout 120]
+Run: python bench/bench_hostile.py [--only NAME] [--timeout 120] [--code DIR]
 Each case is built by the test suite's builders (tests/robustness/hostile.py), then the
 docgen command a user would run on it is started in its own process; the figures are its wall
-time, its peak resident memory (the kernel's ru_maxrss for that one child), its exit code and
-the first line of its message.
+time, its own peak resident memory (VmHWM, read as it exits: Linux carries a parent's peak
+into a child's ru_maxrss), its exit code and the first line of its message. --code measures
+another checkout of docgen (an older commit unpacked with git archive) on the same inputs.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import subprocess
 import sys
@@ -30,7 +30,28 @@ Case = Callable[[Path], list[str]]
 
 
 def _docgen(*args: str) -> list[str]:
-    return [sys.executable, "-m", "docgen", *args]
+    return ["docgen", *args]
+
+
+# Runs docgen's command line (or a script) in this process and writes its own peak memory
+# (VmHWM, kB) to the file named first, however it exits.
+_WRAPPER = """
+import atexit, sys
+out, code_dir, kind = sys.argv[1:4]
+sys.path.insert(0, code_dir)
+def peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                open(out, "w").write(line.split()[1])
+atexit.register(peak)
+if kind == "docgen":
+    sys.argv = ["docgen", *sys.argv[4:]]
+    from docgen.cli import main
+    main()
+else:
+    exec(sys.argv[4])
+"""
 
 
 def form_case(build: Callable[[], bytes], command: str = "check") -> Case:
@@ -63,7 +84,6 @@ def web_zip_case(folder: Path) -> list[str]:
     upload.write_bytes(hostile.zip_upload_bomb(1000))
     script = textwrap.dedent(f"""
         import sys
-        sys.path.insert(0, {str(ROOT)!r})
         from docgen.web.app import create_app
         from docgen.web.security import csrf_token
         app = create_app("t", max_upload_mb=20)
@@ -78,7 +98,7 @@ def web_zip_case(folder: Path) -> list[str]:
         found = re.search(r'class="problem"[^>]*>(.*?)<', response.text, re.S)
         print(found.group(1).strip() if found else response.text[:200], file=sys.stderr)
     """)
-    return [sys.executable, "-c", script]
+    return ["script", script]
 
 
 CASES: dict[str, Case] = {
@@ -93,35 +113,35 @@ CASES: dict[str, Case] = {
 }
 
 
-def measure(command: list[str], timeout: float) -> tuple[float, float, int | None, str]:
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors,
-                                   cwd=ROOT)
-        deadline = started + timeout
-        status = usage = None
-        while time.perf_counter() < deadline:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            time.sleep(0.02)
-        else:
+def measure(command: list[str], timeout: float, code: Path
+            ) -> tuple[float, float, int | None, str]:
+    kind, *args = command
+    with tempfile.TemporaryFile() as errors, tempfile.NamedTemporaryFile() as peak_file:
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-c", _WRAPPER, peak_file.name,
+                                    str(code), kind, *args],
+                                   stdout=subprocess.DEVNULL, stderr=errors, cwd=code)
+        try:
+            code_returned: int | None = process.wait(timeout)
+        except subprocess.TimeoutExpired:
             process.kill()
-            _, status, usage = os.wait4(process.pid, 0)
-            status = None
+            process.wait()
+            code_returned = None
         elapsed = time.perf_counter() - started
         errors.seek(0)
         lines = [line for line in errors.read().decode("utf-8", "replace").splitlines()
                  if line.strip()]
-    code = os.waitstatus_to_exitcode(status) if status is not None else None
-    peak_mb = usage.ru_maxrss / 1024 if usage else float("nan")  # kilobytes on Linux
-    return elapsed, peak_mb, code, " / ".join(lines[:2])[:220]
+        text = Path(peak_file.name).read_text()
+    peak_mb = int(text) / 1024 if text.strip() else float("nan")
+    return elapsed, peak_mb, code_returned, " / ".join(lines[:2])[:220]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="run the cases whose name contains this text")
     parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("--code", type=Path, default=ROOT,
+                        help="the docgen checkout to measure (default: this one)")
     args = parser.parse_args()
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     print("| input | time s | peak MB | exit | message |\n|---|---|---|---|---|")
@@ -130,7 +150,7 @@ def main() -> int:
             continue
         with tempfile.TemporaryDirectory() as folder:
             command = prepare(Path(folder))
-            elapsed, peak, code, message = measure(command, args.timeout)
+            elapsed, peak, code, message = measure(command, args.timeout, args.code.resolve())
         shown = "timeout" if code is None else str(code)
         print(f"| {name} | {elapsed:.2f} | {peak:.0f} | {shown} | {message} |", flush=True)
     return 0

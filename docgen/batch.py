@@ -107,9 +107,16 @@ def digest_of(path: Path) -> str:
         for item in sorted(p for p in path.rglob("*") if p.is_file()
                            and p.name not in (PACK, PACK_MANIFEST) and not is_temporary(p.name)):
             digest.update(item.name.encode())
-            digest.update(item.read_bytes())
+            digest.update(_file_digest(item))
         return digest.hexdigest()
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return _file_digest(path).hex()
+
+
+def _file_digest(path: Path) -> bytes:
+    """A file's SHA-256, read in chunks (an input far over docgen's limits is refused by the
+    reader, not held in memory here)."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").digest()
 
 
 def templates_fingerprint() -> str:
@@ -337,10 +344,19 @@ def _warm_up() -> None:
 
 
 def _read_index(out_dir: Path) -> dict:
+    """The last run's index; an unreadable one (damaged, edited, far too large) is no index:
+    every input is made again."""
+    from docgen.safe_open import read_text
+
     try:
-        return json.loads((out_dir / INDEX).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        index = json.loads(read_text(out_dir / INDEX, MAX_INDEX_BYTES, "batch index"))
+    except (DocgenError, OSError, ValueError, RecursionError):
         return {}
+    return index if isinstance(index, dict) and all(
+        isinstance(entry, dict) for entry in index.values()) else {}
+
+
+MAX_INDEX_BYTES = 500_000_000
 
 
 def _write_index(out_dir: Path, index: dict) -> None:

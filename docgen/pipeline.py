@@ -194,12 +194,13 @@ def regenerate(answers_file: Path, out_dir: Path, *, force: bool = False) -> Pat
     import json
     import tempfile
 
+    from docgen.inputs import load_data
     from docgen.render import write_atomic
 
     try:
-        saved = json.loads(answers_file.read_text(encoding="utf-8"))
+        saved = load_data(answers_file, "answers file")
         key, form, data = saved["document"], saved["form"], saved["data"]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         raise InvalidInput("this is not a docgen answers file", file=str(answers_file),
                            hint="Answers files are in the .docgen folder beside each "
                                 "document docgen made.") from None

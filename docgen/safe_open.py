@@ -19,11 +19,14 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-
-from lxml import etree
+from typing import TYPE_CHECKING, Any
 
 from docgen.errors import UnusableInput
+
+if TYPE_CHECKING:  # lxml is imported when XML is first parsed: reading a YAML file needs none
+    from lxml import etree
 
 MB = 1_000_000
 _CHUNK = 1 << 20
@@ -37,9 +40,22 @@ _OFFICE_DOCUMENT = ("http://schemas.openxmlformats.org/officeDocument/2006/relat
 _WORD_MAIN_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.",
                     "application/vnd.ms-word.")
 
-# No entities, no DTD, no network, no huge text nodes: a part cannot expand or reach out.
-SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                              huge_tree=False, remove_blank_text=False)
+
+
+@cache
+def safe_parser() -> etree.XMLParser:
+    """No entities, no DTD, no network, no huge text nodes: a part cannot expand or reach
+    out."""
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_blank_text=False)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SAFE_PARSER":
+        return safe_parser()
+    raise AttributeError(f"module 'docgen.safe_open' has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -187,11 +203,29 @@ class Package:
     def has(self, name: str) -> bool:
         return name in self.infos
 
-    def read(self, name: str, limit: int | None = None, role: str = "it") -> bytes:
+    def read(self, name: str, limit: int | None = None, role: str = "it", *,
+             xml: bool = False) -> bytes:
         """A part's bytes, inflating at most ``limit`` (the part limit) and what is left of
         the whole file's budget, whatever the zip's directory claims; ``role`` names what
-        the part is for in the message."""
-        return b"".join(self.inflate(name, limit, role))
+        the part is for in the message. For an ``xml`` part the tags are counted as it
+        inflates, so a part of millions of tags stops long before it is all in memory."""
+        if not xml:
+            return b"".join(self.inflate(name, limit, role))
+        chunks, tags = [], 0
+        for chunk in self.inflate(name, limit, role):
+            tags += chunk.count(b"<")
+            if tags > self.tags_left:
+                raise self._too_many_tags(name)
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _too_many_tags(self, name: str, counted: int | None = None) -> UnusableInput:
+        limit = f"{self.limits.tags:,}"
+        why = (f"the part {name} holds {counted:,} XML tags, more than the {limit} docgen "
+               f"reads in one {self.limits.what}" if counted is not None else
+               f"the part {name} holds more than the {limit} XML tags docgen reads in one "
+               f"{self.limits.what}")
+        return refuse(self.path, why, self.limits)
 
     def copy_to(self, name: str, target: Path) -> None:
         """A part written to ``target`` as it inflates (never whole in memory), within the
@@ -233,7 +267,7 @@ class Package:
     def xml(self, name: str, limit: int | None = None, role: str = "it") -> etree._Element:
         """A part parsed (once: a part named by many relationships costs nothing more)."""
         if name not in self._parsed:
-            self._parsed[name] = self.parse(name, self.read(name, limit, role))
+            self._parsed[name] = self.parse(name, self.read(name, limit, role, xml=True))
         return self._parsed[name]
 
     def small_xml(self, name: str) -> etree._Element:
@@ -245,9 +279,7 @@ class Package:
         """Parse one part's bytes within the tag budget; DTDs and entities refused."""
         tags = data.count(b"<")  # every element needs one: counted at memchr speed
         if tags > self.tags_left:
-            raise refuse(self.path, f"the part {name} holds {tags:,} XML tags, more than "
-                                    f"the {self.limits.tags:,} docgen reads in one "
-                                    f"{self.limits.what}", self.limits)
+            raise self._too_many_tags(name, tags)
         self.tags_left -= tags
         self.check_time()
         root = parse_xml(data, name, self.path, self.limits.hint)
@@ -292,8 +324,9 @@ class Package:
         """Inflate every part within the budget and parse every XML one (each once, none
         kept): for files handed whole to another library (evidence, templates)."""
         for name in self.infos:
-            data = self.read(name)
-            if name.endswith((".xml", ".rels")) or data.lstrip()[:5] == b"<?xml":
+            is_xml = name.endswith((".xml", ".rels"))
+            data = self.read(name, xml=is_xml)
+            if is_xml or data.lstrip()[:5] == b"<?xml":
                 self.parse(name, data)
 
 
@@ -307,8 +340,10 @@ def resolve(folder: str, target: str) -> str:
 
 def parse_xml(data: bytes, name: str, path: Path | str, hint: str) -> etree._Element:
     """Parse one part; refuse it if it is not well-formed or declares a DTD or entities."""
+    from lxml import etree
+
     try:
-        root = etree.fromstring(data, parser=SAFE_PARSER)
+        root = etree.fromstring(data, parser=safe_parser())
     except etree.XMLSyntaxError:
         raise _unusable(path, f"the part {name} is damaged (not well-formed XML)",
                         hint) from None

@@ -12,7 +12,8 @@ from docgen.packs.checklist import CaseCheck
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes, *, redacted: bool = False

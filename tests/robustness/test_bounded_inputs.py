@@ -61,8 +61,8 @@ def test_a_shared_header_is_parsed_once(tmp_path: Path) -> None:
 def test_a_body_of_millions_of_empty_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "body.docx"
     path.write_bytes(hostile.amplified_body(megabytes=45))
-    refused_quickly(path, "the part word/document.xml holds 7,500,005 XML tags, more than the "
-                          "1,000,000 docgen reads in one form")
+    refused_quickly(path, "the part word/document.xml holds more than the 1,000,000 XML tags "
+                          "docgen reads in one form")
 
 
 def test_the_time_budget(tmp_path: Path) -> None:
@@ -90,8 +90,8 @@ def test_hostile_evidence_is_named_and_nothing_is_written(tmp_path: Path, kind: 
         "XXE": "the part word/document.xml declares a DTD or entities",
         "not a Word document": "this is not a Word document (.docx)",
         "truncated": "the file is damaged or incomplete",
-        "amplified header": "the part word/header90.xml holds 7,000,003 XML tags, more than "
-                            "the 1,000,000 docgen reads in one document",
+        "amplified header": "the part word/header90.xml holds more than the 1,000,000 XML "
+                            "tags docgen reads in one document",
     }
     assert "  - attendance.docx: " in result.stderr
     assert reasons[kind] in result.stderr
