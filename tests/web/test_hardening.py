@@ -265,3 +265,11 @@ def test_a_dead_servers_uploads_are_removed_at_the_next_start(tmp_path: Path) ->
         assert kept.exists()
         running.stdin.close()
         running.wait()
+
+
+def test_a_form_with_a_non_latin_file_name_is_checked(client: FlaskClient, csrf: str) -> None:
+    response = client.post("/check", data={"csrf": csrf, "form": (io.BytesIO(
+        filled_form_bytes()), "فارم-عائشہ.docx")}, content_type="multipart/form-data")
+    assert response.status_code == 200
+    assert "Your documents" in response.text
+    assert "File: فارم-عائشہ.docx" in response.text
