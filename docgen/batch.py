@@ -19,18 +19,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docgen.batch_inputs import (
+    PACK,
+    PACK_MANIFEST,
+    digest_of,
+    discover,
+    files_read,
+    templates_fingerprint,
+)
 from docgen.batch_outputs import Placer, Planned, remove_leftovers
 from docgen.batch_report import write_report
 from docgen.errors import DocgenError
-from docgen.inputs import DATA_SUFFIXES, WORD_SUFFIXES
-from docgen.render.write import is_temporary, require_folder, write_temporary
+from docgen.render.write import require_folder, write_temporary
 from docgen.workers import watch_parent
 
 if TYPE_CHECKING:
     from docgen.pipeline import Checked
 
 INDEX = ".docgen-batch.json"
-CASE_MANIFEST = "case.yaml"
 REPORT = "report.csv"
 CHUNK = 20
 
@@ -50,45 +56,6 @@ class Outcome:
     made: dict[str, str] = field(default_factory=dict)  # placed name -> its SHA-256
 
 
-def discover(root: Path, *, outputs: Path | None = None) -> list[Path]:
-    """Forms and data files under ``root``, and case folders (a folder with case.yaml, made
-    into a request pack as a whole); not hidden files or folders, nor Word's lock files, nor
-    the ``outputs`` folder when it is inside ``root`` (its documents are not inputs)."""
-    skip = _inside(outputs, root) if outputs is not None else None
-    cases: list[Path] = []
-    files: list[Path] = []
-    # os.walk prunes hidden folders and case folders without visiting what is inside them
-    for folder, subfolders, names in os.walk(root):
-        here = Path(folder)
-        if CASE_MANIFEST in names:
-            cases.append(here)
-            subfolders.clear()
-            continue
-        subfolders[:] = [d for d in subfolders if not d.startswith(_HIDDEN)
-                         and (here / d).relative_to(root) != skip]
-        files.extend(here / name for name in names
-                     if not name.startswith(_HIDDEN) and _is_input(here / name))
-    return sorted(cases) + sorted(files)
-
-
-_HIDDEN = (".", "~$")
-
-
-def _inside(folder: Path, root: Path) -> Path | None:
-    """``folder`` relative to ``root`` if it is inside it (``-o`` may be written either way)."""
-    try:
-        return folder.resolve().relative_to(root.resolve())
-    except ValueError:
-        return None
-
-
-_INPUT_SUFFIXES = WORD_SUFFIXES | DATA_SUFFIXES
-
-
-def _is_input(path: Path) -> bool:
-    return path.suffix.lower() in _INPUT_SUFFIXES and path.is_file()
-
-
 def find_inputs(root: Path, out_dir: Path) -> list[Path]:
     """What a run over ``root`` into ``out_dir`` processes: ``discover``'s inputs, less the
     documents an earlier run wrote beside their forms (``-o`` the register itself)."""
@@ -99,39 +66,6 @@ def find_inputs(root: Path, out_dir: Path) -> list[Path]:
         base = root.resolve()
         inputs = [p for p in inputs if base / p.relative_to(root) not in made_before]
     return inputs
-
-
-def digest_of(path: Path) -> str:
-    if path.is_dir():  # a case folder: every file in it counts, but the pack made into it
-        digest = hashlib.sha256()
-        for item in sorted(p for p in path.rglob("*") if p.is_file()
-                           and p.name not in (PACK, PACK_MANIFEST) and not is_temporary(p.name)):
-            digest.update(item.name.encode())
-            digest.update(_file_digest(item))
-        return digest.hexdigest()
-    return _file_digest(path).hex()
-
-
-def _file_digest(path: Path) -> bytes:
-    """A file's SHA-256, read in chunks (an input far over docgen's limits is refused by the
-    reader, not held in memory here)."""
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").digest()
-
-
-def templates_fingerprint() -> str:
-    """One digest of every template in use (bundled, or a maintainer's own, which win): a
-    document is out of date when its template changed, not only when its input did."""
-    from docgen.documents import all_documents
-    from docgen.resources import template_path
-
-    digest = hashlib.sha256()
-    for name in sorted({document.template for document in all_documents().values()}):
-        path = template_path(name)
-        digest.update(name.encode())
-        if path.is_file():
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 def up_to_date(path: Path, previous: dict | None, out_dir: Path, templates: str = "",
@@ -198,10 +132,6 @@ def _keep_remarks(outcome: Outcome, checked: Checked) -> None:
     outcome.notes = list(checked.input.notes)
 
 
-PACK = "statutory-request-pack.docx"
-PACK_MANIFEST = "statutory-request-pack.manifest.json"
-
-
 def make_pack(case: Path) -> list[tuple[str, bytes]]:
     from docgen.packs import build_pack, check_case
     from docgen.packs.manifest import manifest
@@ -263,17 +193,6 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
         outcome.written = [name for name in outcome.written if (out_dir / name).is_file()]
     write_report(out_dir / REPORT, outcomes)
     return outcomes
-
-
-def files_read(inputs: list[Path]) -> list[Path]:
-    """Every file a run reads: the inputs, and everything inside each case folder."""
-    found: list[Path] = []
-    for path in inputs:
-        if path.is_dir():
-            found.extend(p for p in path.rglob("*") if p.is_file())
-        else:
-            found.append(path)
-    return found
 
 
 def _shared_names(index: dict) -> frozenset[str]:

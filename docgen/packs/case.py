@@ -70,7 +70,7 @@ class Case:
 
 
 def load_case(folder: Path) -> Case:
-    from docgen.batch import PACK, PACK_MANIFEST  # a batch run into the register puts them here
+    from docgen.batch_inputs import PACK, PACK_MANIFEST  # a batch into the register puts them here
 
     manifest = folder / MANIFEST
     if not manifest.is_file():

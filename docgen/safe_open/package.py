@@ -1,14 +1,5 @@
-"""The one way docgen opens a file: forms, data files, case.yaml, evidence, templates and
-uploads all come through here, with budgets in size, XML tags and time.
-
-An Office file (a zip of parts) is checked before anything is inflated: its size on disk, the
-number of parts, and the size each part and all of them claim; each part is then inflated
-through a counter that stops at the limit whatever the zip's directory claims, each XML part
-is parsed once, without DTDs, entities or network access, and only after its tags are counted
-(a part of millions of empty paragraphs is refused in milliseconds, before it is parsed).
-Memory stays within the budget: at most the file, the parts read, and about 150 bytes per
-XML tag parsed. A file that takes longer than its time budget is refused as well.
-"""
+"""An Office file's parts, read within one budget: parts, bytes counted as they inflate,
+XML tags counted before parsing, each part parsed once, a time limit."""
 
 from __future__ import annotations
 
@@ -18,17 +9,16 @@ import time
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docgen.errors import UnusableInput
+from docgen.safe_open.limits import MB, Limits, refuse, unusable
 
 if TYPE_CHECKING:  # lxml is imported when XML is first parsed: reading a YAML file needs none
     from lxml import etree
 
-MB = 1_000_000
 _CHUNK = 1 << 20
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -41,7 +31,6 @@ _WORD_MAIN_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessin
                     "application/vnd.ms-word.")
 
 
-
 @cache
 def safe_parser() -> etree.XMLParser:
     """No entities, no DTD, no network, no huge text nodes: a part cannot expand or reach
@@ -50,105 +39,6 @@ def safe_parser() -> etree.XMLParser:
 
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                            huge_tree=False, remove_blank_text=False)
-
-
-def __getattr__(name: str) -> Any:
-    if name == "SAFE_PARSER":
-        return safe_parser()
-    raise AttributeError(f"module 'docgen.safe_open' has no attribute {name!r}")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What docgen reads of one Office file at most (the README's safety section)."""
-
-    what: str  # "form", "document", "template": how messages name the file
-    hint: str  # what to do when it is refused
-    kind: str = "a Word document (.docx)"  # what the file must be
-    file_bytes: int = 50 * MB  # on disk
-    part_bytes: int = 50 * MB  # any one part, inflated
-    total_bytes: int = 200 * MB  # every part together, inflated
-    parts: int = 2_000
-    tags: int = 1_000_000  # XML tags parsed, over the whole file
-    small_part_bytes: int = 1 * MB  # headers, footers, properties, relationships
-    same_target: int = 100  # relationships from one part to one other part
-    seconds: float = 30.0
-
-
-FORM = Limits("form", "Use the form as saved by Word or LibreOffice.")
-EVIDENCE = Limits("document", "Save it again from Word or LibreOffice as a Word document "
-                              "(.docx), or take it out of the case folder.", file_bytes=100 * MB)
-TEMPLATE = Limits("template", "Open it in Word and save it again as a Word document (.docx).",
-                  tags=2_000_000)
-
-
-def _unusable(path: Path | str, message: str, hint: str) -> UnusableInput:
-    return UnusableInput(message, file=str(path), hint=hint)
-
-
-def refuse(path: Path | str, why: str, limits: Limits) -> UnusableInput:
-    return _unusable(path, f"docgen refused to open this file because {why} (it may be a "
-                           "'zip bomb' or a file made to use up the computer's memory)",
-                     limits.hint)
-
-
-def read_file(path: Path, limit: int, what: str = "file") -> bytes:
-    """The bytes of a file no larger than ``limit``; a clear message when it is not there,
-    is a folder, is empty or is too large."""
-    path = Path(path)
-    if path.is_dir():
-        raise _unusable(path, "this is a folder, not a file",
-                        "Give one file, or use 'docgen batch FOLDER -o OUTPUT' to make the "
-                        "documents for every form in a folder.")
-    if not path.is_file():
-        raise _unusable(path, "there is no such file", "Check the name and the folder.")
-    size = path.stat().st_size
-    if size > limit:
-        raise _unusable(path, f"the file is {size / MB:.1f} MB, larger than the "
-                              f"{limit // MB} MB docgen reads for a {what}",
-                        "Check that this is the right file.")
-    with path.open("rb") as handle:
-        data = handle.read(limit + 1)
-    if not data:
-        raise _unusable(path, "the file is empty",
-                        "Save it again, then use the saved file.")
-    if len(data) > limit:  # it grew while being read
-        raise _unusable(path, f"the file is larger than the {limit // MB} MB docgen reads "
-                              f"for a {what}", "Check that this is the right file.")
-    return data
-
-
-def read_text(path: Path, limit: int, what: str = "data file") -> str:
-    """A UTF-8 text file (a byte order mark, as Windows tools write, is allowed)."""
-    data = read_file(path, limit, what)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _unusable(path, "the file is not UTF-8 text", "Save it as UTF-8 text.") from None
-
-
-def check_template(path: Path) -> bytes:
-    """A template's bytes, checked as any file docgen opens (size, parts, XML, a Word
-    document); TemplateProblem naming the template when it cannot be used."""
-    from docgen.errors import TemplateProblem
-
-    try:
-        data = read_file(path, TEMPLATE.file_bytes, TEMPLATE.what)
-        package = Package(data, path, TEMPLATE)
-        package.check_every_part()
-        package.check_word_document()
-    except UnusableInput as exc:
-        raise TemplateProblem(
-            f"this template cannot be used as a Word document: {exc.message}",
-            file=str(path), hint="Open it in Word and save it again as a Word document "
-                                 "(.docx), or take it out of the templates folder to use the "
-                                 "bundled one.") from None
-    return data
-
-
-def open_package(path: Path, limits: Limits) -> Package:
-    """An Office file from disk, checked as a whole before any part is read."""
-    return Package(read_file(path, limits.file_bytes, limits.what), path, limits)
 
 
 class Package:
@@ -173,7 +63,7 @@ class Package:
         return list(self.infos)
 
     def damaged(self) -> UnusableInput:
-        return _unusable(self.path, "the file is damaged or incomplete (perhaps a download or "
+        return unusable(self.path, "the file is damaged or incomplete (perhaps a download or "
                                     "copy was cut short)", "Copy it again from where it came "
                                                            "from.")
 
@@ -185,7 +75,7 @@ class Package:
         total = 0
         for info in infos:
             if info.flag_bits & 0x1:
-                raise _unusable(self.path, "this file is encrypted, so docgen cannot read it",
+                raise unusable(self.path, "this file is encrypted, so docgen cannot read it",
                                 "Open it in Word or LibreOffice and save it as a Word "
                                 "document (.docx) without a password.")
             if info.file_size > self.limits.part_bytes:
@@ -318,7 +208,7 @@ class Package:
                     for el in types.iter(f"{_TYPES_NS}Override")} if types is not None else {}
         if main is None or not self.has(main) or not declared.get(main, "").startswith(
                 _WORD_MAIN_TYPES):
-            raise _unusable(self.path, "this is not a Word document (.docx)", self.limits.hint)
+            raise unusable(self.path, "this is not a Word document (.docx)", self.limits.hint)
 
     def check_every_part(self) -> None:
         """Inflate every part within the budget and parse every XML one (each once, none
@@ -345,11 +235,11 @@ def parse_xml(data: bytes, name: str, path: Path | str, hint: str) -> etree._Ele
     try:
         root = etree.fromstring(data, parser=safe_parser())
     except etree.XMLSyntaxError:
-        raise _unusable(path, f"the part {name} is damaged (not well-formed XML)",
+        raise unusable(path, f"the part {name} is damaged (not well-formed XML)",
                         hint) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise _unusable(path, f"the part {name} declares a DTD or entities, which Word never "
+        raise unusable(path, f"the part {name} declares a DTD or entities, which Word never "
                               "writes; docgen does not read such files because they can be "
                               "used to attack a computer", hint)
     return root
@@ -357,16 +247,15 @@ def parse_xml(data: bytes, name: str, path: Path | str, hint: str) -> etree._Ele
 
 def _check_magic(data: bytes, path: Path | str, limits: Limits) -> None:
     if data.startswith(_OLE_MAGIC) and limits.kind.startswith("a Word"):
-        raise _unusable(path, f"this is an older Word file (.doc) or a password-protected "
+        raise unusable(path, f"this is an older Word file (.doc) or a password-protected "
                               f"document, which docgen cannot read as a {limits.what}",
                         "Open it in Word or LibreOffice and save it as a Word document "
                         "(.docx) without a password.")
     if not data.startswith(_ZIP_MAGIC):
-        raise _unusable(path, f"this is not {limits.kind}",
+        raise unusable(path, f"this is not {limits.kind}",
                         "Open it in Word or LibreOffice and save it as a Word Document "
                         "(.docx)." if limits.kind.startswith("a Word") else limits.hint)
 
 
 def _mb(limit: int) -> str:
     return f"{limit // MB} MB" if limit >= MB else f"{limit // 1000} KB"
-
