@@ -58,8 +58,7 @@ def _is_input(path: Path) -> bool:
 def digest_of(path: Path) -> str:
     if path.is_dir():  # a case folder: every file in it counts, but the pack made into it
         digest = hashlib.sha256()
-        for item in sorted(p for p in path.rglob("*") if p.is_file()
-                           and p.name not in (PACK, PACK_MANIFEST) and not is_temporary(p.name)):
+        for item in _case_files(path):
             digest.update(item.name.encode())
             digest.update(_file_digest(item))
         return digest.hexdigest()
@@ -89,11 +88,17 @@ def templates_fingerprint() -> str:
 
 
 def files_read(inputs: list[Path]) -> list[Path]:
-    """Every file a run reads: the inputs, and everything inside each case folder."""
+    """Every file a run reads: the inputs, and everything inside each case folder but the
+    pack a run into the register made there."""
     found: list[Path] = []
     for path in inputs:
         if path.is_dir():
-            found.extend(p for p in path.rglob("*") if p.is_file())
+            found.extend(_case_files(path))
         else:
             found.append(path)
     return found
+
+
+def _case_files(case: Path) -> list[Path]:
+    return sorted(p for p in case.rglob("*") if p.is_file()
+                  and p.name not in (PACK, PACK_MANIFEST) and not is_temporary(p.name))
