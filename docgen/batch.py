@@ -1,10 +1,11 @@
 """Batch runs: every form and data file under a folder, in several processes, with a report.
 
-Each input's outputs go to the same relative folder under the output folder. A run keeps an
-index (``OUT/.docgen-batch.json``: input → its SHA-256, the templates' and the files it made)
-so a re-run skips an input whose content and templates are unchanged and whose outputs are all
-still there and newer than it (unless ``force``). One input's failure never stops the others.
-Batch runs write no answers files: the input folder they were made from is kept.
+Each input's outputs go to the same relative folder under the output folder, placed by
+docgen.batch_outputs (never over an input, an edited document or another input's document).
+A run keeps an index (``OUT/.docgen-batch.json``: input → its SHA-256, the templates', the
+files it made and theirs) so a re-run skips an input whose content and templates are unchanged
+and whose outputs are all still there (unless ``force``). One input's failure never stops the
+others. Batch runs write no answers files: the input folder they were made from is kept.
 """
 
 from __future__ import annotations
