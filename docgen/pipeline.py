@@ -67,7 +67,14 @@ def render_document(document: docs.DocumentType, checked: Checked,
     context["provenance"] = docs.provenance(checked.form, checked.input.version)
     template = (templates_dir / document.template if templates_dir
                 else docs.template_file(document))
-    return render_to_bytes(template, context)
+    rendered = render_to_bytes(template, context)
+    if not redacted:
+        return rendered
+    from docgen.redaction import identity_of, redacted_copy
+
+    # The data was redacted; the whole package is too (properties, anything a template
+    # adds), and then scanned before anything is written.
+    return redacted_copy(rendered, identity_of(checked.result.data), document.title)
 
 
 
@@ -111,11 +118,17 @@ def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | No
     """
     from docgen.errors import OutputExists
     from docgen.render import write_atomic
+    from docgen.render.write import refuse_inputs, require_folder
 
     checked = check(path)
     if on_checked is not None:
         on_checked(checked)
     rendered = render_all(checked, only=only, templates_dir=templates_dir, redacted=redacted)
+    if not rendered:
+        raise nothing_made(checked, only)
+    require_folder(out_dir)
+    for document in rendered:
+        refuse_inputs(out_dir / document.file_name, [path])
     existing = [out_dir / d.file_name for d in rendered if (out_dir / d.file_name).exists()]
     if existing and not force:
         raise OutputExists(
@@ -126,12 +139,28 @@ def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | No
     written = []
     for document in rendered:
         target = out_dir / document.file_name
-        write_atomic(target, document.data, force=force, durable=durable)
+        write_atomic(target, document.data, force=force, durable=durable, inputs=[path])
         if keep_answers:
             write_atomic(answers_path(target), answers(checked, document.key, redacted),
-                         force=True, durable=durable)
+                         force=True, durable=durable, inputs=[path])
         written.append(target)
     return written
+
+
+def nothing_made(checked: Checked, only: list[str] | None) -> InvalidInput:
+    """Why a valid form made no document: a silent success would look like a lost one."""
+    makes = [d.key for d in docs.for_form(checked.form)]
+    if not makes:
+        return InvalidInput(
+            f"a '{checked.form}' form makes no document by itself, so nothing was written",
+            file=str(checked.input.path),
+            hint="Its answers are read by the High Focus forms' documents and by request "
+                 "packs (docgen pack).")
+    wanted = ", ".join(only or makes)
+    return InvalidInput(
+        f"this form's answers make no {wanted} document, so nothing was written",
+        file=str(checked.input.path), hint=f"The '{checked.form}' form can make: "
+                                           f"{', '.join(makes)}.")
 
 
 ANSWERS_DIR = ".docgen"
@@ -164,12 +193,13 @@ def regenerate(answers_file: Path, out_dir: Path, *, force: bool = False) -> Pat
     import json
     import tempfile
 
+    from docgen.inputs import load_data
     from docgen.render import write_atomic
 
     try:
-        saved = json.loads(answers_file.read_text(encoding="utf-8"))
+        saved = load_data(answers_file, "answers file")
         key, form, data = saved["document"], saved["form"], saved["data"]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         raise InvalidInput("this is not a docgen answers file", file=str(answers_file),
                            hint="Answers files are in the .docgen folder beside each "
                                 "document docgen made.") from None
@@ -181,5 +211,5 @@ def regenerate(answers_file: Path, out_dir: Path, *, force: bool = False) -> Pat
         raise InvalidInput(f"the answers no longer make a '{key}' document",
                            file=str(answers_file))
     target = out_dir / rendered[0].file_name
-    write_atomic(target, rendered[0].data, force=force)
+    write_atomic(target, rendered[0].data, force=force, inputs=[answers_file])
     return target

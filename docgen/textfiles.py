@@ -21,6 +21,13 @@ def decode_text(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# A settings file is a few lines; anything near this size is not one.
+MAX_SETTINGS_BYTES = 1_000_000
+
+
 def read_text(path: Path) -> str:
-    """A text file's content, however a Windows or other tool saved it (see decode_text)."""
-    return decode_text(path.read_bytes())
+    """A settings file's content through the hardened reader (size-limited), however a
+    Windows or other tool saved it (see decode_text)."""
+    from docgen.safe_open import read_text as read_safely
+
+    return read_safely(path, MAX_SETTINGS_BYTES, "settings file")

@@ -8,10 +8,11 @@ from pathlib import Path
 from docgen.definitions import load_definition
 from docgen.docprops import read_custom_properties
 from docgen.documents import all_documents, template_file
-from docgen.errors import UnusableInput
+from docgen.errors import TemplateProblem, UnusableInput
 from docgen.forms.package import SAFE_PARSER
 from docgen.maintenance.template_check import check_template, unshown_required_fields
 from docgen.maintenance.variables import document_for_template, variables
+from docgen.safe_open import check_template as check_word_template
 
 
 def template_properties(path: Path) -> dict[str, str]:
@@ -75,6 +76,12 @@ def check_templates(paths: list[Path], *, annotate: Path | None = None,
     for path in targets:
         if not path.is_file():
             raise UnusableInput("there is no such template", file=str(path))
+        try:
+            check_word_template(path)
+        except TemplateProblem as exc:
+            errors += 1
+            lines += [f"{path}: 1 problem(s)", f"  error: {exc.message}. {exc.hint}"]
+            continue
         key = document_key(path)
         found_used: set[str] = set()
         problems = check_template(path, key, found_used)
@@ -88,7 +95,8 @@ def check_templates(paths: list[Path], *, annotate: Path | None = None,
             from docgen.maintenance.annotate import annotate as add_comments
             from docgen.render import write_atomic
 
-            write_atomic(annotate, add_comments(path.read_bytes(), problems), force=force)
+            write_atomic(annotate, add_comments(path.read_bytes(), problems), force=force,
+                         inputs=targets)
             lines.append(f"Wrote {annotate} with a comment at each problem in the body")
     if not paths:
         lines += [f"  warning: {w}" for w in unshown_required_fields(checked_keys, used)]
@@ -126,7 +134,8 @@ def preview(name: str, sample: str | None, output: Path, *, force: bool) -> Path
             if data_file.is_file():
                 rendered = render_all(check(data_file), only=[document.key])
                 if rendered:
-                    write_atomic(output, rendered[0].data, force=force)
+                    write_atomic(output, rendered[0].data, force=force,
+                                 inputs=[data_file, template_file(document)])
                     return output
     raise UnusableInput(f"no sample pupil has data for '{name}'",
                         hint=f"Samples: {', '.join(f.name for f in folders)}.")
