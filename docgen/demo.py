@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from docgen.definitions import load_definition
-from docgen.documents import for_form
 from docgen.frameworks import Framework, all_frameworks
 from docgen.inputs import load_input
 
@@ -54,8 +53,7 @@ def _framework_demo(framework: Framework, out_dir: Path, *, force: bool) -> Iter
             write_atomic(filled, fill_form(blank_bytes[name], form_input.definition,
                                            form_input.raw), force=force)
             yield filled
-            if for_form(name):  # a form that only feeds others makes no document
-                yield from make(filled, pupil_out, force=force)
+            yield from make(filled, pupil_out, force=force)
         if (folder / "case" / "case.yaml").is_file():
             yield from _pack(folder / "case", pupil_out, force=force)
 

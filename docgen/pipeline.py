@@ -152,15 +152,24 @@ def nothing_made(checked: Checked, only: list[str] | None) -> InvalidInput:
     makes = [d.key for d in docs.for_form(checked.form)]
     if not makes:
         return InvalidInput(
-            f"a '{checked.form}' form makes no document by itself, so nothing was written",
-            file=str(checked.input.path),
-            hint="Its answers are read by the High Focus forms' documents and by request "
-                 "packs (docgen pack).")
+            f"no document is made from a '{checked.form}' form, so nothing was written",
+            file=str(checked.input.path), hint=own_form_hint(checked.form))
     wanted = ", ".join(only or makes)
     return InvalidInput(
         f"this form's answers make no {wanted} document, so nothing was written",
         file=str(checked.input.path), hint=f"The '{checked.form}' form can make: "
                                            f"{', '.join(makes)}.")
+
+
+def own_form_hint(form: str) -> str:
+    """Every bundled form makes a document, so a form that makes none is a maintainer's own
+    definition: docgen can check its answers, but no document of docgen's is made from it."""
+    from docgen.frameworks import framework_of
+
+    folder = framework_of(form).definition_dir(form)
+    where = f" in your own folder ({folder})" if folder is not None else ""
+    return (f"The '{form}' form is defined{where}: docgen checks its answers (docgen check), "
+            "but none of docgen's documents is made from it.")
 
 
 ANSWERS_DIR = ".docgen"

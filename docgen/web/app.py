@@ -109,8 +109,9 @@ def _nothing_made(checked: Any) -> str:
     from docgen.documents import for_form
 
     if not for_form(checked.form):
-        return ("This form makes no document by itself: the High Focus forms' documents "
-                "and request packs read its answers.")
+        return ("This form makes no document by itself: it was added to docgen by your school "
+                "or authority, so docgen checks its answers but makes none of its documents "
+                "from them.")
     return "This form's answers make none of the documents it can make."
 
 

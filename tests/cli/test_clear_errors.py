@@ -27,7 +27,7 @@ def run(*args: str, env: dict[str, str] | None = None):
      "the form has no 'title'"),
     (lambda text: text.replace("heading: The plan", "header: The plan"),
      "section 'plan' has no 'heading'"),
-    (lambda text: text.replace("version: 1", "version: one"),
+    (lambda text: text.replace("version: 2", "version: one"),
      "'version' must be a whole number, 1 or more"),
 ])
 def test_a_broken_form_definition_is_named(tmp_path: Path, change, message: str) -> None:
@@ -45,36 +45,70 @@ def test_a_broken_form_definition_is_named(tmp_path: Path, change, message: str)
 def test_unknown_only_key_lists_the_keys(tmp_path: Path) -> None:
     result = run("make", str(TOMOS / "iep.yaml"), "-o", str(tmp_path), "--only", "wibble")
     assert result.exit_code == 2
-    assert "Invalid value for '--only': 'wibble' is not one of 'contact_attempts', 'hf_iep', " \
-           "'iep', 'leaflet'," in result.stderr
-    assert "[contact_attempts|hf_iep|iep|leaflet|" in run("make", "--help").stdout
+    assert "Invalid value for '--only': 'wibble' is not one of 'annual_review_invitation', " \
+           "'annual_review_record', 'annual_review_report', 'contact_attempts', 'crisp_record', " \
+           "'ehc_request', 'hf_iep', 'iep', 'iep_review_record', 'leaflet'," in result.stderr
+    assert "[annual_review_invitation|annual_review_record|annual_review_report|" \
+           "contact_attempts|crisp_record|ehc_request|hf_iep|iep|iep_review_record|leaflet|" \
+           in run("make", "--help").stdout
     assert not list(tmp_path.iterdir())
+
+
+def own_form(tmp_path: Path) -> tuple[Path, Path]:
+    """A maintainer's own form type (every bundled form makes a document): a copy of the
+    CRISP form's definition under another key, and Tomos's CRISP answers as that form."""
+    own = tmp_path / "own"
+    own.mkdir()
+    definition = (ROOT / "schemas" / "crisp.yaml").read_text("utf-8")
+    (own / "attendance.yaml").write_text(definition.replace("form: crisp\n", "form: attendance\n"),
+                                         "utf-8")
+    answers = yaml.safe_load((TOMOS / "crisp.yaml").read_text("utf-8"))
+    answers["form"] = "attendance"
+    form = tmp_path / "attendance.yaml"
+    form.write_text(yaml.safe_dump(answers, allow_unicode=True), "utf-8")
+    return own, form
 
 
 def test_a_form_that_makes_no_document_says_so(tmp_path: Path) -> None:
-    result = run("make", str(TOMOS / "crisp.yaml"), "-o", str(tmp_path))
+    own, form = own_form(tmp_path)
+    out = tmp_path / "out"
+    checked = run("check", str(form), env={"DOCGEN_TEMPLATES": str(own)})
+    assert checked.exit_code == 0, checked.output
+    result = run("make", str(form), "-o", str(out), env={"DOCGEN_TEMPLATES": str(own)})
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {TOMOS / 'crisp.yaml'}: a 'crisp' form makes no document by itself, so "
-        "nothing was written\nIts answers are read by the High Focus forms' documents and by "
-        "request packs (docgen pack).\n")
-    only = run("make", str(TOMOS / "iep.yaml"), "-o", str(tmp_path), "--only", "hf_iep")
+        f"Error: {form}: no document is made from a 'attendance' form, so nothing was "
+        f"written\nThe 'attendance' form is defined in your own folder ({own}): docgen checks "
+        "its answers (docgen check), but none of docgen's documents is made from it.\n")
+    only = run("make", str(TOMOS / "iep.yaml"), "-o", str(out), "--only", "hf_iep")
     assert only.exit_code == 1
     assert "this form's answers make no hf_iep document, so nothing was written\nThe 'iep' " \
            "form can make: iep, leaflet, contact_attempts." in only.stderr
-    assert not list(tmp_path.iterdir())
+    assert not out.exists()
 
 
-def test_the_page_says_when_a_form_makes_no_document(tmp_path: Path) -> None:
+def test_the_page_says_when_a_form_makes_no_document(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from docgen.definitions import load_definition
+    from docgen.forms.filling import fill_form
+    from docgen.forms.writer import write_blank_form
     from docgen.web.app import create_app
     from docgen.web.security import csrf_token
-    from tests.web.conftest import filled_form_bytes
 
+    own, form = own_form(tmp_path)
+    monkeypatch.setenv("DOCGEN_TEMPLATES", str(own))
+    definition = load_definition("attendance")
+    answers = yaml.safe_load(form.read_text("utf-8"))
+    answers.pop("form")
+    filled = fill_form(write_blank_form(definition), definition, answers)
     client = create_app("t").test_client()
     client.get("/?token=t")
-    html = client.post("/check", data={"csrf": csrf_token("t"), "form": (io.BytesIO(
-        filled_form_bytes(form="crisp")), "crisp.docx")}, content_type="multipart/form-data").text
-    assert "This form makes no document by itself" in html
+    html = client.post("/check", data={"csrf": csrf_token("t"), "form": (io.BytesIO(filled),
+                       "attendance.docx")}, content_type="multipart/form-data").text
+    assert "to put right" not in html
+    assert ("This form makes no document by itself: it was added to docgen by your school or "
+            "authority, so docgen checks its answers but makes none of its documents from "
+            "them.") in html
 
 
 def test_docgen_templates_naming_a_missing_folder(tmp_path: Path) -> None:
