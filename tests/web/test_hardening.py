@@ -90,7 +90,9 @@ def test_security_headers_on_every_page(client: FlaskClient) -> None:
     for path in ("/", "/check", "/pack", "/leaflet", "/forms/iep.docx", "/nowhere"):
         headers = client.get(path).headers
         assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
-        assert "default-src 'none'" in headers["Content-Security-Policy"]
+        assert headers["Content-Security-Policy"] == (
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+            "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "no-referrer"
         assert headers["Cache-Control"] == "no-store"
