@@ -50,21 +50,21 @@ def read_text(path: Path, limit: int, what: str = "data file") -> str:
 
 def check_template(path: Path) -> bytes:
     """A template's bytes, checked as any file docgen opens (size, parts, XML, a Word
-    document); TemplateProblem naming the template when it cannot be used."""
-    from docgen.errors import TemplateProblem
-
+    document). A template that cannot be read is an input docgen cannot use (exit 2, as
+    for a form), named with the reason and what to do."""
     try:
         data = read_file(path, TEMPLATE.file_bytes, TEMPLATE.what)
         package = Package(data, path, TEMPLATE)
         package.check_every_part()
         package.check_word_document()
     except UnusableInput as exc:
-        raise TemplateProblem(
-            f"this template cannot be used as a Word document: {exc.message}",
-            file=str(path), hint="Open it in Word and save it again as a Word document "
-                                 "(.docx), or take it out of the templates folder to use the "
-                                 "bundled one.") from None
+        raise unusable(path, f"this template cannot be used as a Word document: {exc.message}",
+                       TEMPLATE_HINT) from None
     return data
+
+
+TEMPLATE_HINT = ("Open it in Word and save it again as a Word document (.docx), or take it "
+                 "out of the templates folder to use the bundled one.")
 
 
 def open_package(path: Path, limits: Limits) -> Package:

@@ -181,13 +181,13 @@ def test_an_empty_or_damaged_maintainer_template_is_named(tmp_path: Path, conten
     (own / "iep.docx").write_bytes(content)
     env = {"DOCGEN_TEMPLATES": str(own)}
     made = run("make", str(TOMOS / "iep.yaml"), "-o", str(tmp_path / "out"), env=env)
-    assert made.exit_code == 1, made.output
+    assert made.exit_code == 2, made.output
     assert made.stderr.startswith(f"Error: {own / 'iep.docx'}: this template cannot be used as "
                                   "a Word document: ")
     assert "Open it in Word and save it again as a Word document (.docx)" in made.stderr
     assert not (tmp_path / "out").exists()
     checked = run("templates", "check", str(own / "iep.docx"), env=env)
-    assert checked.exit_code == 1
+    assert checked.exit_code == 2
     assert checked.stdout.startswith(f"{own / 'iep.docx'}: 1 problem(s)\n  error: this "
                                      "template cannot be used as a Word document: ")
 
