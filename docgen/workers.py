@@ -27,7 +27,7 @@ _POLL_SECONDS = 0.5
 
 def watch_parent(parent_pid: int, use_kernel: bool = True) -> None:
     """Initializer for each worker: end this process when ``parent_pid`` ends."""
-    if use_kernel and sys.platform.startswith("linux"):
+    if use_kernel:
         _die_with_parent()
     if os.name == "posix" and os.getppid() != parent_pid:
         os._exit(1)  # the parent died before the watch began
@@ -36,6 +36,10 @@ def watch_parent(parent_pid: int, use_kernel: bool = True) -> None:
 
 
 def _die_with_parent() -> None:
+    """Linux only: prctl and SIGKILL are not there on Windows (nor prctl on macOS), where
+    the watching thread alone ends the worker."""
+    if not sys.platform.startswith("linux"):
+        return
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

@@ -11,8 +11,6 @@ import re
 from functools import cache
 from typing import Any
 
-import yaml
-
 from docgen.context import form_context
 from docgen.definitions import FormDefinition
 from docgen.documents import DocumentType, register
@@ -59,8 +57,9 @@ PLAIN_OUTCOMES: dict[str, tuple[str, str]] = {
 
 @cache
 def authority() -> Data:
-    path = BIRMINGHAM.settings_dir() / "authority.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    from docgen.textfiles import load_settings
+
+    return load_settings(BIRMINGHAM.settings_dir() / "authority.yaml", "authority settings")
 
 
 # Abbreviations a parent may meet, spelled out the first time a letter uses them.

@@ -43,10 +43,10 @@ def build_pack(folder: Path, *, draft: bool = False, redacted: bool = False) -> 
                                     "is missing” to see the pack with the gaps marked.")
     if not redacted:
         return assemble(check, draft=draft)
-    return redacted(check, lambda _: assemble(check, draft=draft), str(folder))
+    return redacted_pack(check, lambda checked: assemble(checked, draft=draft))
 
 
-def redacted(check: CaseCheck, make: Callable[[CaseCheck], bytes], name: str = "") -> bytes:
+def redacted_pack(check: CaseCheck, make: Callable[[CaseCheck], bytes]) -> bytes:
     """The pack ``make`` builds from the forms with names as initials, then redacted part by
     part and scanned as a whole (every framework's packs)."""
     from docgen.privacy import redact
@@ -55,7 +55,7 @@ def redacted(check: CaseCheck, make: Callable[[CaseCheck], bytes], name: str = "
     identity = case_identity(check.case)  # before the forms' own names become initials
     for form in check.case.forms:
         form.checked.data = redact(form.checked.data, identity)
-    return redacted_copy(make(check), identity, name or str(check.case.folder))
+    return redacted_copy(make(check), identity, str(check.case.folder))
 
 
 def sections_for(check: CaseCheck) -> list[Section]:

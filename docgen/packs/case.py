@@ -63,6 +63,7 @@ class CaseForm:
 @dataclass
 class Case:
     folder: Path
+    manifest: dict[str, Any] = field(default_factory=dict)  # case.yaml as read
     evidence: list[Evidence] = field(default_factory=list)
     forms: list[CaseForm] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -91,6 +92,7 @@ def load_case(folder: Path, kinds: Mapping[str, str] = EVIDENCE_KINDS,
         raise UnusableInput(exc.message, file=str(manifest), hint=_BACKSLASH_HINT) from None
     case = Case(folder)
     case.evidence = evidence_list(raw, folder, manifest, kinds)
+    case.manifest = raw or {}  # a mapping: evidence_list refuses anything else
     for item in case.evidence:
         read_evidence(item, case)
     listed = {e.file.name for e in case.evidence}

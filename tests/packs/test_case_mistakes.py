@@ -93,8 +93,13 @@ def test_a_listed_report_that_is_not_there(case: Path) -> None:
     (case / "salt-report.docx").unlink()
     result = pack(case)
     assert result.exit_code == 1
-    assert ("Table 2 evidence for 7. Understanding language (Band 5): Examples of "
-            "understanding of instructions, stories and vocabulary; Specific programmes or "
+    # Table 2 in the seed's words (issue 14)
+    assert ("Table 2 evidence for 7. Understanding language (Band 5): Get examples of levels of "
+            "understanding of instructions, stories, vocabulary; Record specific programmes/ "
             "approaches used and progress made; Develop recommendations for future approaches: "
             "case.yaml lists salt-report.docx, which is not in the folder") in result.stderr
+    assert ("Table 2 evidence for 8. Using language (Band 5): Measure language used in different "
+            "contexts / on different tasks; Record specific programmes/ approaches used and "
+            "progress made; Develop recommendations for future approaches: case.yaml lists "
+            "salt-report.docx, which is not in the folder") in result.stderr
     assert "add a report covering thread 7" not in result.stderr
