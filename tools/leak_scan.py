@@ -34,10 +34,10 @@ def identity_from(args: argparse.Namespace) -> Identity:
     for form in args.source:
         identity = identity.merge(identity_of(check(Path(form)).result.data))
     if args.case:
-        from docgen.packs import load_case
+        from docgen.packs import check_case  # the case folder's own framework
         from docgen.packs.case import case_identity
 
-        identity = identity.merge(case_identity(load_case(Path(args.case))))
+        identity = identity.merge(case_identity(check_case(Path(args.case)).case))
     for name in args.name:
         identity.add_name(name)
     identity.upn = identity.upn or args.upn

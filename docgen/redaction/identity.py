@@ -34,11 +34,22 @@ _FAMILY_WORDS = (r"(parents?|carers?|mum|mom|dad|mother|father|grand\w*|nan|nana
 # A role that is a family role ("Parent", "Foster carer", "Grandmother"), not one that only
 # mentions family ("Keeps trying to contact the parents").
 FAMILY_ROLE = re.compile(rf"^\W*(?:(?:the|a|an) )?{_FAMILY_WORDS}")
-# A description that says who someone is: "Mrs Nowak (parent)", "Parents: Mr and Mrs Khan".
-FAMILY_NOTE = re.compile(rf"(?:^|\()\W*(?:(?:the|a|an) )?{_FAMILY_WORDS}")
+_WHOSE = r"(?:(?:the|a|an|his|her|their|[^\W\d_]+'s)\s+)?"  # "the", "Leo's" (folded)
+# A description that says who someone is: "Mrs Nowak (parent)", "Parents: Mr and Mrs Khan",
+# "Ms Brennan and Mr Doyle (Leo's parents)".
+FAMILY_NOTE = re.compile(rf"(?:^|\()\W*{_WHOSE}{_FAMILY_WORDS}")
+# A note that is all about family, or a text that ends with a family word ("Dad (…)").
+_NOTE_SAYS_FAMILY = re.compile(rf"^\W*{_WHOSE}{_FAMILY_WORDS}")
+_ENDS_WITH_FAMILY = re.compile(rf"(?:^|\W){_FAMILY_WORDS}\W*$")
+# A row whose role is the pupil (an annual review's "Cal Price, pupil"): the pupil's names.
+PUPIL_ROLE = re.compile(r"^\W*(?:the )?(?:pupil|child|young person|student|learner)(?![^\W_])")
 _WORDS = re.compile(r"[^\W\d_][\w'’ʼ-]*")
+_NOTES = re.compile(r"\(([^()]*)\)")
 _PERSON_KEYS = ("name", "who")
 _ROLE_KEYS = ("role", "relationship")
+# Free texts that list people with notes on who they are (the 2015 Code's parent meeting
+# record, "Who came").
+_LIST_KEYS = ("attended",)
 
 
 def initials(name: str, dots: bool = True) -> str:
@@ -99,37 +110,59 @@ def identity_of(data: dict[str, Any]) -> Identity:
     found.upn = upn if isinstance(upn, str) and upn else None
     dob = pupil.get("date_of_birth")
     found.date_of_birth = dob if isinstance(dob, dt.date) else None
-    for person in _people(data):
-        _add_family_member(found, person)
+    for item in _mappings(data):
+        if any(isinstance(item.get(key), str) for key in _PERSON_KEYS):
+            _add_family_member(found, item)
+        for key in _LIST_KEYS:
+            if isinstance(item.get(key), str):
+                _add_family_in_list(found, item[key])
     return found
 
 
-def _people(value: Any) -> list[dict[str, Any]]:
-    """Every row of the data that names a person (attendees, apologies, reservations…)."""
+def _mappings(value: Any) -> list[dict[str, Any]]:
+    """Every mapping in the data: sections, and rows that may name a person (attendees,
+    apologies, reservations…)."""
     found = []
     pending = [value]
     while pending:
         item = pending.pop()
         if isinstance(item, dict):
-            if any(isinstance(item.get(key), str) for key in _PERSON_KEYS):
-                found.append(item)
+            found.append(item)
             pending.extend(item.values())
         elif isinstance(item, list):
             pending.extend(item)
     return found
 
 
+def _add_family_in_list(identity: Identity, text: str) -> None:
+    """A written list of people, one entry per comma, semicolon or line: "Ms Brennan and Mr
+    Doyle (Leo's parents)" names family before a note that says so, "Dad (Karim Nasser)"
+    inside a note after a family word; "Mr Ashworth (class teacher)" is staff."""
+    for entry in re.split(r"[,;\n]", text):
+        for note in _NOTES.finditer(entry):
+            before = entry[:note.start()]
+            if _NOTE_SAYS_FAMILY.search(fold_only(note.group(1))):
+                identity.add_names_in(_capitalised(before))
+            elif _ENDS_WITH_FAMILY.search(fold_only(before)):
+                identity.add_names_in(_capitalised(note.group(1)))
+
+
+def _capitalised(text: str) -> str:
+    """The words that may be names: capitalised ones, and those of scripts without capitals
+    ("Mrs Nowak", not "came with"; Urdu names always)."""
+    return " ".join(word for word in _WORDS.findall(text) if not word[0].islower())
+
+
 def _add_family_member(identity: Identity, person: dict[str, Any]) -> None:
-    """A row whose role says family: its name field is a family member's name. A 'who' text
-    that says family ("Mrs Nowak (parent)"): its capitalised words, and words of scripts
-    without capitals."""
+    """A row whose role says family (or is the pupil's own): its name field is a family
+    member's (the pupil's) name. A 'who' text that says family ("Mrs Nowak (parent)"): its
+    capitalised words, and words of scripts without capitals."""
     role = " ".join(str(person.get(key) or "") for key in _ROLE_KEYS)
     for key in _PERSON_KEYS:
         text = person.get(key)
         if not isinstance(text, str):
             continue
-        if FAMILY_ROLE.search(fold_only(role)):
+        if FAMILY_ROLE.search(fold_only(role)) or PUPIL_ROLE.search(fold_only(role)):
             identity.add_names_in(text)
         elif FAMILY_NOTE.search(fold_only(text)):
-            identity.add_names_in(" ".join(word for word in _WORDS.findall(text)
-                                           if not word[0].islower()))
+            identity.add_names_in(_capitalised(text))

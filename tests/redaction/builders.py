@@ -91,12 +91,12 @@ _HIDDEN = [
 ]
 
 
-def _with_link(data: bytes) -> bytes:
+def _with_link(data: bytes, address: str = "mailto:tadeusz.nowak@example.invalid") -> bytes:
     """An external hyperlink whose address holds a name."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     rel = ('<Relationship Id="rIdMail" Type="http://schemas.openxmlformats.org/officeDocument/'
-           '2006/relationships/hyperlink" Target="mailto:tadeusz.nowak@example.invalid" '
+           f'2006/relationships/hyperlink" Target="{address}" '
            'TargetMode="External"/>')
     link = (f'<w:p {nsdecls("w", "r")}><w:hyperlink r:id="rIdMail"><w:r><w:t>Write to Dad'
             '</w:t></w:r></w:hyperlink></w:p>')
@@ -111,11 +111,10 @@ def _with_link(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _with_settings_variables(data: bytes) -> bytes:
+def _with_settings_variables(data: bytes, pupil: str = "Zofia Wiśniewska") -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
-    variables = ('<w:docVars><w:docVar w:name="pupil" w:val="Zofia Wiśniewska"/>'
-                 '</w:docVars>')
+    variables = f'<w:docVars><w:docVar w:name="pupil" w:val="{pupil}"/></w:docVars>'
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             part = source.read(info)
@@ -130,3 +129,55 @@ def text_of_parts(data: bytes) -> str:
     archive = zipfile.ZipFile(io.BytesIO(data))
     return "\n".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist()
                      if n.endswith((".xml", ".rels")))
+
+
+# The 2015 Code's sample case: Amira Haddad lives with her mother, Mrs Layla Haddad (the only
+# parent in the forms' "Parents' or carers' names"), and her father, Mr Karim Nasser, who is
+# named only in the parent meeting record's "Who came", as one of "Amira's parents".
+CASE_2015 = (Path(__file__).resolve().parents[2] / "samples" / "send2015" / "amira-haddad"
+             / "case")
+MOTHER_2015, FATHER_2015 = "Mrs Layla Haddad", "Mr Karim Nasser"
+SECRETS_2015 = ["Amira", "Haddad", "Layla", "Karim", "Nasser", "M330205126002"]
+
+
+def family_case_2015(folder: Path) -> Path:
+    """The 2015 sample case folder with the family above, and evidence hiding their names."""
+    shutil.copytree(CASE_2015, folder)
+    for path in folder.glob("*.yaml"):
+        text = path.read_text("utf-8").replace("parents: Mr and Mrs Haddad",
+                                               f"parents: {MOTHER_2015}")
+        text = text.replace("attended: Mr and Mrs Haddad (Amira's parents)",
+                            f"attended: {MOTHER_2015} and {FATHER_2015} (Amira’s parents)")
+        text = text.replace("and Mr and Mrs Haddad agree.",
+                            "and Mrs Haddad and MR NASSER agree.")
+        path.write_text(text, "utf-8")
+    (folder / "salt-report.docx").write_bytes(hidden_names_document_2015())
+    return folder
+
+
+def hidden_names_document_2015() -> bytes:
+    document = docx.Document()
+    document.core_properties.title = "Speech and language report on Amira Haddad"
+    document.core_properties.author = "Karim Nasser"
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Report: AMIRA HADDAD"
+    section.footer.paragraphs[0].text = "Copy for Mrs L. Haddad and Mr K. NASSER"
+    heading = document.add_heading("", 1)
+    for piece in ("Assessment of Am", "ira Had", "dad"):  # split runs
+        heading.add_run(piece)
+    document.add_paragraph("Mum (Layla) and Dad (Karim Nasser) came to every session; "
+                           "Amira’s mother’s number is on file.")
+    document.add_paragraph("Date of birth: 17th May 2016 (17/5/16). UPN m 3302-0512 6002.")
+    document.add_paragraph("Table 1: Amira’s scores", style="Caption")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Amira"
+    table.rows[0].cells[1].text = "Haddad"
+    table._tbl.tblPr.append(parse_xml(
+        f'<w:tblDescription {nsdecls("w")} w:val="Scores of Amira Nasser-Haddad"/>'))
+    document.element.body[-1].addprevious(parse_xml(
+        f'<w:p {nsdecls("w")}><w:bookmarkStart w:id="3" w:name="Amira_Haddad"/>'
+        '<w:r><w:t>Here.</w:t></w:r><w:bookmarkEnd w:id="3"/></w:p>'))
+    out = io.BytesIO()
+    document.save(out)
+    linked = _with_link(out.getvalue(), "mailto:karim.nasser@example.invalid")
+    return _with_settings_variables(linked, "Amira Haddad")
