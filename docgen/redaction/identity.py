@@ -42,7 +42,9 @@ FAMILY_NOTE = re.compile(rf"(?:^|\()\W*{_WHOSE}{_FAMILY_WORDS}")
 _NOTE_SAYS_FAMILY = re.compile(rf"^\W*{_WHOSE}{_FAMILY_WORDS}")
 _ENDS_WITH_FAMILY = re.compile(rf"(?:^|\W){_FAMILY_WORDS}\W*$")
 # A row whose role is the pupil (an annual review's "Cal Price, pupil"): the pupil's names.
-PUPIL_ROLE = re.compile(r"^\W*(?:the )?(?:pupil|child|young person|student|learner)(?![^\W_])")
+# The whole role, so "Pupil and School Support teacher" (a Birmingham service) stays staff.
+PUPIL_ROLE = re.compile(r"^\W*(?:the )?(?:pupil|child|young person|student|learner)"
+                        r"(?: (?:himself|herself|themselves|themself))?\W*$")
 _WORDS = re.compile(r"[^\W\d_][\w'’ʼ-]*")
 _NOTES = re.compile(r"\(([^()]*)\)")
 _PERSON_KEYS = ("name", "who")

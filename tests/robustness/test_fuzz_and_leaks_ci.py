@@ -11,12 +11,13 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from docgen.cli import main
+from docgen.frameworks import all_frameworks
 from docgen.packs import check_case
 from docgen.packs.case import case_identity
 from docgen.pipeline import check
 from docgen.redaction import Identity, identity_of
 from docgen.redaction.scanner import scan_paths
-from tests.redaction.builders import family_case
+from tests.redaction.builders import family_case, family_case_2015
 
 ROOT = Path(__file__).resolve().parents[2]
 FUZZ_SECONDS = 8
@@ -37,22 +38,25 @@ def test_the_fuzzer_finds_no_crash_in_its_time() -> None:
 
 
 def test_every_redacted_output_of_every_sample_leaks_nothing(tmp_path: Path) -> None:
-    """Every form of every sample pupil made with --redact, the sample pack and a pack whose
-    evidence hides the family's names everywhere: the strict scanner opens every part."""
+    """Every form of every sample pupil of every framework made with --redact, every sample
+    pack, and a pack per framework whose evidence hides the family's names everywhere: the
+    strict scanner opens every part (and the manifests beside the packs)."""
     runner = CliRunner()
     scanned = 0
-    for pupil in sorted(p for p in (ROOT / "samples").iterdir() if p.is_dir()):
+    pupils = [pupil for framework in all_frameworks() for pupil in framework.sample_pupils()]
+    for pupil in pupils:
         out = tmp_path / pupil.name
         identity = Identity()
-        for form in sorted(pupil.glob("*.yaml")):
-            if form.stem != "crisp":  # a CRISP record makes no document of its own
-                result = runner.invoke(main, ["make", str(form), "-o", str(out), "--redact"])
-                assert result.exit_code == 0, result.output
+        for form in sorted(pupil.glob("*.yaml")):  # every form makes a document (CRISP too)
+            result = runner.invoke(main, ["make", str(form), "-o", str(out), "--redact"])
+            assert result.exit_code == 0, result.output
             identity = identity.merge(identity_of(check(form).result.data))
         leaks = scan_paths([out], identity, strict=True)
         assert leaks == [], "\n".join(leak.describe() for leak in leaks)
         scanned += len(list(out.rglob("*.docx")))
-    cases = [ROOT / "samples" / "zofia-wisniewska" / "case", family_case(tmp_path / "family")]
+    cases = [pupil / "case" for pupil in pupils if (pupil / "case" / "case.yaml").is_file()]
+    assert len(cases) == 2  # Birmingham's and the 2015 Code's sample case folders
+    cases += [family_case(tmp_path / "family"), family_case_2015(tmp_path / "family-2015")]
     for number, case in enumerate(cases):
         pack = tmp_path / f"pack-{number}-redacted.docx"
         result = runner.invoke(main, ["pack", str(case), "-o", str(pack), "--redact"])
@@ -60,5 +64,5 @@ def test_every_redacted_output_of_every_sample_leaks_nothing(tmp_path: Path) -> 
         identity = case_identity(check_case(case).case)
         leaks = scan_paths([pack, pack.with_suffix(".manifest.json")], identity, strict=True)
         assert leaks == [], "\n".join(leak.describe() for leak in leaks)
-    assert scanned >= 30
+    assert scanned >= 45
     shutil.rmtree(tmp_path, ignore_errors=True)
