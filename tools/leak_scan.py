@@ -65,7 +65,11 @@ def main() -> int:
     missing = [path for path in args.paths if not path.exists()]
     if missing:
         parser.error(f"no such file or folder: {', '.join(map(str, missing))}")
-    leaks = scan_paths(args.paths, identity, strict=True)
+    try:
+        leaks = scan_paths(args.paths, identity, strict=True)
+    except DocgenError as exc:  # a file too large for the hardened reader, say
+        print(f"Error: {exc.format_message()}", file=sys.stderr)
+        return 2
     files = sum(len([p for p in path.rglob("*") if p.is_file()]) if path.is_dir() else 1
                 for path in args.paths)
     if not leaks:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,23 +9,23 @@ from docgen.definitions import load_definition
 from docgen.docprops import read_custom_properties
 from docgen.documents import all_documents, template_file
 from docgen.errors import EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, UnusableInput
-from docgen.forms.package import SAFE_PARSER
 from docgen.maintenance.template_check import check_template, unshown_required_fields
 from docgen.maintenance.variables import document_for_template, variables
 from docgen.safe_open import check_template as check_word_template
 
 
 def template_properties(path: Path) -> dict[str, str]:
-    from lxml import etree
+    """The template's custom properties (its name and version), read through the hardened
+    reader: a maintainer's folder may hold anything under a template's name."""
+    from docgen.safe_open import TEMPLATE, open_package
 
     try:
-        with zipfile.ZipFile(path) as archive:
-            if "docProps/custom.xml" not in archive.namelist():
-                return {}
-            return read_custom_properties(etree.fromstring(
-                archive.read("docProps/custom.xml"), parser=SAFE_PARSER))
-    except (zipfile.BadZipFile, OSError, etree.XMLSyntaxError):
-        return {}  # not a Word document: the check itself says so
+        package = open_package(path, TEMPLATE)
+        if not package.has("docProps/custom.xml"):
+            return {}
+        return read_custom_properties(package.small_xml("docProps/custom.xml"))
+    except UnusableInput:
+        return {}  # not a Word document docgen can read: the check itself says so
 
 
 def template_version(path: Path) -> str:

@@ -53,7 +53,11 @@ class Scanner:
         self.upn = re.sub(r"[^0-9a-z]", "", fold_only(identity.upn)) if identity.upn else None
 
     def scan_file(self, path: Path) -> list[Leak]:
-        return self.scan_bytes(path.read_bytes(), str(path))
+        from docgen.safe_open import EVIDENCE, read_file
+
+        if path.stat().st_size == 0:
+            return []  # nothing in it to leak
+        return self.scan_bytes(read_file(path, EVIDENCE.file_bytes, "file to scan"), str(path))
 
     def scan_bytes(self, data: bytes, file: str, part: str = "") -> list[Leak]:
         if zipfile.is_zipfile(io.BytesIO(data)):
