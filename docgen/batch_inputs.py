@@ -81,7 +81,7 @@ def templates_fingerprint() -> str:
     for path in sorted({template_file(document) for document in all_documents().values()}):
         digest.update(path.name.encode())
         if path.is_file():
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(_file_digest(path))  # streamed, as inputs are
     return digest.hexdigest()
 
 
