@@ -1,17 +1,17 @@
 """Batch runs: every form and data file under a folder, in several processes, with a report.
 
-Each input's outputs go to the same relative folder under the output folder. A run keeps an
-index (``OUT/.docgen-batch.json``: input → its SHA-256, the templates' and the files it made)
-so a re-run skips an input whose content and templates are unchanged and whose outputs are all
-still there and newer than it (unless ``force``). One input's failure never stops the others.
-Batch runs write no answers files: the input folder they were made from is kept.
+Each input's outputs go to the same relative folder under the output folder, placed by
+docgen.batch_outputs (never over an input, an edited document or another input's document).
+A run keeps an index (``OUT/.docgen-batch.json``: input → its SHA-256, the templates', the
+files it made and theirs) so a re-run skips an input whose content and templates are unchanged
+and whose outputs are all still there (unless ``force``). One input's failure never stops the
+others. Batch runs write no answers files: the input folder they were made from is kept.
 """
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import hashlib
-import io
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -20,15 +20,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docgen.batch_inputs import (
+    PACK,
+    PACK_MANIFEST,
+    digest_of,
+    discover,
+    files_read,
+    templates_fingerprint,
+)
+from docgen.batch_outputs import Placer, Planned, remove_leftovers
+from docgen.batch_report import write_report
 from docgen.errors import DocgenError
-from docgen.inputs import DATA_SUFFIXES, WORD_SUFFIXES
 from docgen.processes import flush_to_disk, start_method, worker_count, worker_pool
+from docgen.render.write import require_folder, write_temporary
+from docgen.workers import watch_parent
 
 if TYPE_CHECKING:
     from docgen.pipeline import Checked
 
 INDEX = ".docgen-batch.json"
-CASE_MANIFEST = "case.yaml"
 REPORT = "report.csv"
 CHUNK = 20
 
@@ -44,45 +54,8 @@ class Outcome:
     digest: str = ""
     warnings: list[str] = field(default_factory=list)  # the guidance's, by form label
     notes: list[str] = field(default_factory=list)  # how the form was read
-
-
-def discover(root: Path, *, outputs: Path | None = None) -> list[Path]:
-    """Forms and data files under ``root``, and case folders (a folder with case.yaml, made
-    into a request pack as a whole); not hidden files or folders, nor Word's lock files, nor
-    the ``outputs`` folder when it is inside ``root`` (its documents are not inputs)."""
-    skip = _inside(outputs, root) if outputs is not None else None
-    cases: list[Path] = []
-    files: list[Path] = []
-    # os.walk prunes hidden folders and case folders without visiting what is inside them
-    for folder, subfolders, names in os.walk(root):
-        here = Path(folder)
-        if CASE_MANIFEST in names:
-            cases.append(here)
-            subfolders.clear()
-            continue
-        subfolders[:] = [d for d in subfolders if not d.startswith(_HIDDEN)
-                         and (here / d).relative_to(root) != skip]
-        files.extend(here / name for name in names
-                     if not name.startswith(_HIDDEN) and _is_input(here / name))
-    return sorted(cases) + sorted(files)
-
-
-_HIDDEN = (".", "~$")
-
-
-def _inside(folder: Path, root: Path) -> Path | None:
-    """``folder`` relative to ``root`` if it is inside it (``-o`` may be written either way)."""
-    try:
-        return folder.resolve().relative_to(root.resolve())
-    except ValueError:
-        return None
-
-
-_INPUT_SUFFIXES = WORD_SUFFIXES | DATA_SUFFIXES
-
-
-def _is_input(path: Path) -> bool:
-    return path.suffix.lower() in _INPUT_SUFFIXES and path.is_file()
+    planned: list[Planned] = field(default_factory=list)  # made, waiting to be placed
+    made: dict[str, str] = field(default_factory=dict)  # placed name -> its SHA-256
 
 
 def find_inputs(root: Path, out_dir: Path) -> list[Path]:
@@ -97,56 +70,38 @@ def find_inputs(root: Path, out_dir: Path) -> list[Path]:
     return inputs
 
 
-def digest_of(path: Path) -> str:
-    if path.is_dir():  # a case folder: every file in it counts
-        digest = hashlib.sha256()
-        for item in sorted(p for p in path.rglob("*") if p.is_file()):
-            digest.update(item.name.encode())
-            digest.update(item.read_bytes())
-        return digest.hexdigest()
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def templates_fingerprint() -> str:
-    """One digest of every template in use (bundled, or a maintainer's own, which win): a
-    document is out of date when its template changed, not only when its input did."""
-    from docgen.documents import all_documents, template_file
-
-    digest = hashlib.sha256()
-    for path in sorted({template_file(document) for document in all_documents().values()}):
-        digest.update(path.name.encode())
-        if path.is_file():
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-def up_to_date(path: Path, previous: dict | None, out_dir: Path, templates: str = "") -> bool:
-    """True when the last run made every output from this same content and templates, and
-    all are still there and newer than the input. Cheap tests first: a fresh run reads no
-    input here (workers hash what they read, in parallel)."""
-    if not previous or previous.get("templates") != templates:
+def up_to_date(path: Path, previous: dict | None, out_dir: Path, templates: str = "",
+               shared: frozenset[str] = frozenset()) -> bool:
+    """True when the last run made every output from this same content (its SHA-256, not
+    its modification time: a copy can keep an old time) and templates, and all are still
+    there. ``shared`` are names two index entries both claim (an older docgen let one input's
+    document replace another's): those inputs are made again."""
+    if not previous or previous.get("templates") != templates or "sha256" not in previous:
         return False
-    mtime = max([path.stat().st_mtime] + ([p.stat().st_mtime for p in path.rglob("*")]
-                                          if path.is_dir() else []))
-    outputs = [out_dir / name for name in previous["outputs"]]
-    if not all(p.exists() and p.stat().st_mtime >= mtime for p in outputs):
+    outputs = previous.get("outputs", [])
+    if any(name in shared or not (out_dir / name).is_file() for name in outputs):
         return False
-    return previous.get("sha256") == digest_of(path)
+    return previous["sha256"] == digest_of(path)
 
 
 def process_one(root: str, relative: str, out_root: str) -> Outcome:
-    """Make every document one input drives (runs in a worker process)."""
-    from docgen.pipeline import make
-
+    """Make every document one input drives (runs in a worker process), each into a
+    temporary file beside its place; the parent places them (docgen.batch_outputs)."""
     source = Path(root) / relative
-    target = Path(out_root) / Path(relative).parent
     outcome = Outcome(relative, "ok")
+    planned: list[Planned] = []
     try:
         outcome.digest = digest_of(source)
-        written = (make_pack(source, Path(out_root) / relative) if source.is_dir()
-                   else make(source, target, force=True, durable=False, keep_answers=False,
-                             on_checked=lambda checked: _keep_remarks(outcome, checked)))
-        outcome.written = [str(p.relative_to(out_root)) for p in written]
+        if source.is_dir():
+            made = make_pack(source)
+        else:
+            made = make_documents(source, lambda checked: _keep_remarks(outcome, checked))
+        for name, data in made:
+            where = Path(relative) / name if source.is_dir() else Path(relative).parent / name
+            temporary = write_temporary(Path(out_root) / where, data, durable=False)
+            planned.append(Planned(where.as_posix(), str(temporary),
+                                   hashlib.sha256(data).hexdigest()))
+        outcome.planned = planned
     except DocgenError as exc:
         outcome.status, outcome.error = "failed", " ".join(exc.format_message().split())
     except OSError as exc:  # e.g. a file another program holds or the user may not read
@@ -154,7 +109,24 @@ def process_one(root: str, relative: str, out_root: str) -> Outcome:
         outcome.error = f"{source}: the file could not be read ({exc.strerror or exc})"
     except Exception as exc:  # a bug must not stop the other inputs; reported, not raised
         outcome.status, outcome.error = "failed", f"unexpected error ({type(exc).__name__})"
+    if outcome.status == "failed":
+        _discard(planned)
     return outcome
+
+
+def _discard(planned: list[Planned]) -> None:
+    for document in planned:
+        with contextlib.suppress(OSError):
+            os.unlink(document.temporary)
+
+
+def make_documents(source: Path, on_checked: Callable[[Checked], None]) -> list[
+        tuple[str, bytes]]:
+    from docgen.pipeline import check, render_all
+
+    checked = check(source)
+    on_checked(checked)
+    return [(document.file_name, document.data) for document in render_all(checked)]
 
 
 def _keep_remarks(outcome: Outcome, checked: Checked) -> None:
@@ -162,17 +134,12 @@ def _keep_remarks(outcome: Outcome, checked: Checked) -> None:
     outcome.notes = list(checked.input.notes)
 
 
-def make_pack(case: Path, out_dir: Path) -> list[Path]:
+def make_pack(case: Path) -> list[tuple[str, bytes]]:
     from docgen.packs import build_pack, check_case
     from docgen.packs.manifest import manifest
-    from docgen.render import write_atomic
 
-    target = out_dir / "statutory-request-pack.docx"
     data = build_pack(case)
-    write_atomic(target, data, force=True)
-    manifest_path = target.with_suffix(".manifest.json")
-    write_atomic(manifest_path, manifest(check_case(case), target, data), force=True)
-    return [target, manifest_path]
+    return [(PACK, data), (PACK_MANIFEST, manifest(check_case(case), Path(PACK), data))]
 
 
 def process_chunk(root: str, relatives: list[str], out_root: str) -> list[Outcome]:
@@ -184,32 +151,39 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
               inputs: list[Path] | None = None) -> list[Outcome]:
     """Process every input under ``root`` (``inputs``, when the caller has already found
     them with ``find_inputs``); write the report and the index; return outcomes."""
+    require_folder(out_dir)
     if inputs is None:
         inputs = find_inputs(root, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out_dir)
     index = _read_index(out_dir)
     templates = templates_fingerprint()
+    relatives = [path.relative_to(root).as_posix() for path in inputs]
+    placer = Placer(out_dir, force, relatives, index)
+    placer.reserve(files_read(inputs))
+    shared = _shared_names(index)
     outcomes: list[Outcome] = []
     todo: list[str] = []
-    for path in inputs:
-        relative = str(path.relative_to(root))
+    for path, relative in zip(inputs, relatives, strict=True):
         previous = index.get(relative)
-        if not force and up_to_date(path, previous, out_dir, templates):
+        if not force and up_to_date(path, previous, out_dir, templates, shared):
             outcome = Outcome(relative, "skipped", list(previous["outputs"]),
                               "unchanged since the last run", previous["sha256"],
                               list(previous.get("warnings", [])),
                               list(previous.get("notes", [])))
+            placer.keep(relative, outcome.written)
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
         else:
             todo.append(relative)
-    for outcome in _run(root, out_dir, todo, jobs):
+    for outcome in _in_order(todo, _run(root, out_dir, todo, jobs)):
+        _place(outcome, placer)
         outcomes.append(outcome)
         if outcome.status == "ok":
             index[outcome.input] = {"sha256": outcome.digest, "templates": templates,
-                                    "outputs": outcome.written, "warnings": outcome.warnings,
-                                    "notes": outcome.notes}
+                                    "outputs": outcome.written, "made": outcome.made,
+                                    "warnings": outcome.warnings, "notes": outcome.notes}
         if progress:
             progress(outcome)
     outcomes.sort(key=lambda o: o.input)
@@ -217,8 +191,44 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     # everything now gives the same durability before the run reports success.
     flush_to_disk(out_dir / name for o in outcomes if o.status == "ok" for name in o.written)
     _write_index(out_dir, index)
+    for outcome in outcomes:  # the report never claims a file that is not there
+        outcome.written = [name for name in outcome.written if (out_dir / name).is_file()]
     write_report(out_dir / REPORT, outcomes)
     return outcomes
+
+
+def _shared_names(index: dict) -> frozenset[str]:
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for entry in index.values():
+        for name in entry.get("outputs", []):
+            (shared if name in seen else seen).add(name)
+    return frozenset(shared)
+
+
+def _place(outcome: Outcome, placer: Placer) -> None:
+    if outcome.status != "ok":
+        return
+    placed, why = placer.place(outcome.input, outcome.planned)
+    if why:
+        outcome.status, outcome.error = "failed", why
+        return
+    outcome.written = [name for _, name in placed]
+    outcome.made = {name: document.sha256 for document, name in placed}
+
+
+def _in_order(todo: list[str], outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+    """The outcomes in the order of ``todo`` (inputs sorted by name), each as soon as those
+    before it have come back: documents are placed in the same order whichever worker
+    finished first, so names are the same from run to run."""
+    waiting: dict[str, Outcome] = {}
+    position = 0
+    for outcome in outcomes:
+        waiting[outcome.input] = outcome
+        while position < len(todo) and todo[position] in waiting:
+            yield waiting.pop(todo[position])
+            position += 1
+    yield from waiting.values()  # not expected: every input comes back once
 
 
 def run_in_workers(root: Path, out_dir: Path, todo: list[str], jobs: int | None,
@@ -244,7 +254,8 @@ def _run(root: Path, out_dir: Path, todo: list[str], jobs: int | None,
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
     # On Linux workers are forked from this warmed-up process (docgen.processes); memory stays
     # flat because nothing grows per document (one compiled copy of each template).
-    with worker_pool(workers) as pool:
+    # Each worker ends when this process ends, even when it is killed outright.
+    with worker_pool(workers, initializer=watch_parent, initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(work, str(root), chunk, str(out_dir))
                    for chunk in chunks]
         for future in as_completed(futures):
@@ -263,10 +274,19 @@ def _warm_up() -> None:
 
 
 def _read_index(out_dir: Path) -> dict:
+    """The last run's index; an unreadable one (damaged, edited, far too large) is no index:
+    every input is made again."""
+    from docgen.safe_open import read_text
+
     try:
-        return json.loads((out_dir / INDEX).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        index = json.loads(read_text(out_dir / INDEX, MAX_INDEX_BYTES, "batch index"))
+    except (DocgenError, OSError, ValueError, RecursionError):
         return {}
+    return index if isinstance(index, dict) and all(
+        isinstance(entry, dict) for entry in index.values()) else {}
+
+
+MAX_INDEX_BYTES = 500_000_000
 
 
 def _write_index(out_dir: Path, index: dict) -> None:
@@ -274,17 +294,3 @@ def _write_index(out_dir: Path, index: dict) -> None:
 
     write_atomic(out_dir / INDEX, json.dumps(index, ensure_ascii=False, indent=1).encode(),
                  force=True)
-
-
-def write_report(path: Path, outcomes: list[Outcome]) -> None:
-    """report.csv: input, status, documents written, errors, the guidance's warnings, and
-    notes on how each form was read (form labels, never what was typed)."""
-    from docgen.render import write_atomic
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["input", "status", "documents written", "errors", "warnings", "notes"])
-    for outcome in outcomes:
-        writer.writerow([outcome.input, outcome.status, "; ".join(outcome.written),
-                         outcome.error, " | ".join(outcome.warnings), " | ".join(outcome.notes)])
-    write_atomic(path, buffer.getvalue().encode("utf-8"), force=True)

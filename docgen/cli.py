@@ -19,6 +19,24 @@ if TYPE_CHECKING:  # the pipeline is imported when a command runs: --version sta
 FORCE = click.option("--force", is_flag=True, help="Replace output files that already exist.")
 
 
+class DocumentKey(click.Choice):
+    """--only's choices: the documents docgen makes, read from the registry when they are
+    first shown or checked (so `docgen --version` does not load every family)."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    @property  # type: ignore[override]
+    def choices(self) -> list[str]:
+        from docgen.documents import all_documents
+
+        return sorted(all_documents())
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        pass
+
+
 class _Group(click.Group):
     """Maps docgen's own errors to their exit codes; a traceback only with --debug."""
 
@@ -68,6 +86,9 @@ def main(ctx: click.Context, debug: bool, templates_dir: Path | None) -> None:
         from docgen.resources import OVERRIDE_ENV
 
         os.environ[OVERRIDE_ENV] = str(templates_dir.resolve())  # batch workers inherit it
+    from docgen.resources import override_dir
+
+    override_dir()  # DOCGEN_TEMPLATES naming a missing folder is an error, as --templates is
     _stop_cleanly_on_sigterm()
 
 
@@ -161,7 +182,8 @@ def check_cmd(ctx: click.Context, file: Path, as_json: bool, show_values: bool) 
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("."),
               show_default=True, help="Folder for the documents.")
-@click.option("--only", multiple=True, help="Make only this document (repeatable).")
+@click.option("--only", multiple=True, type=DocumentKey(),
+              help="Make only this document (repeatable).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF of each document (LibreOffice).")
 @click.option("--redact", is_flag=True,
               help="Names as initials, no UPN or date of birth (for sharing).")
@@ -222,15 +244,19 @@ def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, force: bool)
     from docgen.packs import build_pack, check_case
     from docgen.packs.manifest import manifest
     from docgen.render import write_atomic
+    from docgen.render.write import refuse_inputs
 
     manifest_path = output.with_suffix(".manifest.json")
+    read = [path for path in folder.rglob("*") if path.is_file()]
     for target in (output, manifest_path):
+        refuse_inputs(target, read)
         if target.exists() and not force:
             raise OutputExists("this file already exists, so docgen did not replace it",
                                file=str(target), hint="Use --force to replace it.")
     data = build_pack(folder, draft=draft, redacted=redact)
-    write_atomic(output, data, force=force)
-    write_atomic(manifest_path, manifest(check_case(folder), output, data), force=force)
+    write_atomic(output, data, force=force, inputs=read)
+    write_atomic(manifest_path, manifest(check_case(folder), output, data, redacted=redact),
+                 force=force, inputs=read)
     click.echo(f"Wrote {output}")
     click.echo(f"Wrote {manifest_path}")
     missing = check_case(folder).missing if draft else []
@@ -250,6 +276,7 @@ def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | No
               force: bool) -> None:
     """Make the documents for every form and data file under INPUT_DIR."""
     from docgen.batch import REPORT, find_inputs, run_batch
+    from docgen.batch_report import printable
     from docgen.progress import reporter
 
     inputs = find_inputs(input_dir, out_dir)
@@ -270,7 +297,8 @@ def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | No
                + f"Report: {out_dir / REPORT}")
     for outcome in outcomes:
         if outcome.status == "failed":
-            click.echo(f"  failed: {outcome.input}: {outcome.error}", err=True)
+            click.echo(f"  failed: {printable(outcome.input)}: {printable(outcome.error)}",
+                       err=True)
     ctx.exit(EXIT_INVALID if counts["failed"] else EXIT_OK)
 
 

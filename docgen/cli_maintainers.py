@@ -51,10 +51,10 @@ def templates_check(ctx: click.Context, paths: tuple[Path, ...], annotate: Path 
     """Every problem in every template (or those given), located as you see it in Word."""
     from docgen.maintenance.commands import check_templates
 
-    errors, lines = check_templates(list(paths), annotate=annotate, force=force)
-    for line in lines:
+    report = check_templates(list(paths), annotate=annotate, force=force)
+    for line in report.lines:
         click.echo(line)
-    ctx.exit(EXIT_INVALID if errors else EXIT_OK)
+    ctx.exit(report.exit_code)
 
 
 @templates_group.command("vars")

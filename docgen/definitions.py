@@ -20,7 +20,6 @@ import yaml
 
 from docgen.domain.choices import Choice, choices
 from docgen.errors import TemplateProblem
-from docgen.textfiles import read_text
 
 FieldType = Literal["text", "multiline", "choice", "date", "bool", "int", "upn", "dfe_number"]
 SectionKind = Literal["group", "table", "fixed_table"]
@@ -185,27 +184,53 @@ def _load_definition(name: str, directory: Path) -> FormDefinition:
     )
     definition = FormDefinition(
         name=raw.get("form", name),
-        title=raw["title"],
-        version=int(raw.get("version", 1)),
+        title=_text(raw, "title", "the form", path),
+        version=_number(raw, "version", path),
         sections=sections,
         intro=raw.get("intro", ""),
         documents=tuple(raw.get("documents", ())),
-        compatible_from=int(raw.get("compatible_from", 1)),
+        compatible_from=_number(raw, "compatible_from", path),
     )
     _check_unique_labels(definition, path)
     return definition
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
+    from docgen.errors import UnusableInput
+    from docgen.inputs import safe_yaml
+    from docgen.safe_open import read_text
+
     try:
-        data = yaml.safe_load(read_text(path))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        data = safe_yaml(read_text(path, MAX_DEFINITION_BYTES, "form definition"))
+    except yaml.YAMLError as exc:
         raise TemplateProblem(
-            f"the form definition is not valid YAML: {exc}", file=str(path)
-        ) from exc
+            f"the form definition is not valid YAML: {' '.join(str(exc).split())}",
+            file=str(path)) from None
+    except UnusableInput as exc:
+        raise TemplateProblem(exc.message, file=str(path), hint=exc.hint) from None
     if not isinstance(data, dict):
         raise TemplateProblem("the form definition must be a mapping", file=str(path))
     return data
+
+
+MAX_DEFINITION_BYTES = 2_000_000
+
+
+def _text(raw: Any, key: str, where: str, path: Path) -> str:
+    """A required text key of a definition: one message naming it when it is missing."""
+    value = raw.get(key) if isinstance(raw, dict) else None
+    if not isinstance(value, str) or not value.strip():
+        raise TemplateProblem(f"{where} has no '{key}'", file=str(path),
+                              hint=f"Add a line '{key}: …' (see the bundled definitions in "
+                                   "schemas/ for the shape of one).")
+    return value
+
+
+def _number(raw: dict[str, Any], key: str, path: Path) -> int:
+    value = raw.get(key, 1)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise TemplateProblem(f"'{key}' must be a whole number, 1 or more", file=str(path))
+    return value
 
 
 def _expand(entry: dict[str, Any], directory: Path, path: Path) -> list[Section]:
@@ -225,16 +250,25 @@ def _bundled_fragments(path: Path) -> Path:
 
 
 def _section(raw: dict[str, Any], path: Path) -> Section:
-    _refuse_unknown(raw, _SECTION_KEYS, "section", path)
+    if not isinstance(raw, dict):
+        raise TemplateProblem("each section must be a mapping (key:, heading:, fields:)",
+                              file=str(path))
     kind = raw.get("kind", "group")
     if kind not in ("group", "table", "fixed_table"):
         raise TemplateProblem(f"section '{raw.get('key')}' has unknown kind '{kind}'",
                               file=str(path))
+    key = _text(raw, "key", "a section", path)
+    heading = _text(raw, "heading", f"section '{key}'", path)
+    fields = raw.get("fields")
+    if not isinstance(fields, list) or not fields:
+        raise TemplateProblem(f"section '{key}' has no 'fields'", file=str(path),
+                              hint="List the section's fields under 'fields:'.")
+    _refuse_unknown(raw, _SECTION_KEYS, "section", path)  # after what is missing: the clearer
     return Section(
-        key=raw["key"],
-        heading=raw["heading"],
+        key=key,
+        heading=heading,
         kind=kind,
-        fields=tuple(_field(f, path) for f in raw["fields"]),
+        fields=tuple(_field(f, path) for f in fields),
         help=raw.get("help", ""),
         min_rows=int(raw.get("min_rows", 0)),
         max_rows=int(raw.get("max_rows", 200)),
@@ -263,6 +297,8 @@ def _refuse_unknown(raw: dict[str, Any], known: frozenset[str], what: str, path:
 
 
 def _field(raw: dict[str, Any], path: Path) -> Field:
+    key = _text(raw, "key", "a field", path)
+    _text(raw, "label", f"field '{key}'", path)
     _refuse_unknown(raw, _FIELD_KEYS, "field", path)
     ftype = raw.get("type", "text")
     if ftype not in FIELD_TYPES:

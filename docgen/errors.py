@@ -15,9 +15,11 @@ class DocgenError(click.ClickException):
 
     exit_code = EXIT_UNUSABLE
 
-    def __init__(self, message: str, *, file: str | None = None, hint: str | None = None):
+    def __init__(self, message: str, *, file: str | None = None, hint: str | None = None,
+                 web_hint: str | None = None):
         self.file = file
         self.hint = hint
+        self.web_hint = web_hint  # the hint for the web page, when the hint is a command
         super().__init__(message)
 
     def format_message(self) -> str:

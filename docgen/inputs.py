@@ -11,7 +11,6 @@ import yaml
 
 from docgen.definitions import FormDefinition, available_forms, load_definition
 from docgen.errors import UnusableInput
-from docgen.textfiles import read_text
 
 MAX_DATA_FILE_BYTES = 20 * 1024 * 1024
 WORD_SUFFIXES = frozenset({".docx", ".docm", ".doc"})  # .doc: to explain it
@@ -31,10 +30,19 @@ class FormInput:
 
 # libyaml's C parser when PyYAML was built with it (about 20 times faster), else Python's.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 50  # a form's data is four levels deep; deeper data is not a form's
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_STR = "tag:yaml.org,2002:str"
+
+
+class DataTooDeep(ValueError):
+    """Data nested deeper than any form's (it could exhaust the stack)."""
 
 
 def safe_yaml(text: str) -> Any:
-    """Safe YAML that refuses anchors and aliases, so a 'billion laughs' file cannot expand.
+    """Safe YAML that refuses anchors and aliases, so a 'billion laughs' file cannot expand,
+    and data nested deeper than MAX_DEPTH. A date that does not exist (2015-02-30) is kept as
+    the text typed, so validation names its field rather than YAML failing on it.
 
     One parse: the composed node graph is checked (an alias is a node reached twice) before
     anything is constructed from it."""
@@ -43,36 +51,93 @@ def safe_yaml(text: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        _refuse_aliases(node)
+        _check_nodes(node)
         return loader.construct_document(node)
     finally:
         loader.dispose()
 
 
-def _refuse_aliases(root: yaml.Node) -> None:
+def _check_nodes(root: yaml.Node) -> None:
     seen: set[int] = set()
-    pending = [root]
+    pending = [(root, 1)]
     while pending:
-        node = pending.pop()
+        node, depth = pending.pop()
         if id(node) in seen:
             line = node.start_mark.line + 1 if node.start_mark else None
             raise yaml.YAMLError(
                 "anchors and aliases (*name) are not allowed in docgen data files"
                 + (f" (the anchor on line {line} is used again)" if line else ""))
+        if depth > MAX_DEPTH:
+            raise DataTooDeep
         seen.add(id(node))
         if isinstance(node, yaml.SequenceNode):
-            pending.extend(node.value)
+            pending.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
             for key, value in node.value:
-                pending.extend((key, value))
+                pending.extend(((key, depth + 1), (value, depth + 1)))
+        elif node.tag == _TIMESTAMP and not _real_date(node.value):
+            node.tag = _STR
+
+
+def _real_date(text: str) -> bool:
+    """Whether a scalar YAML reads as a timestamp names a real date (and time of day)."""
+    import datetime as dt
+
+    match = yaml.constructor.SafeConstructor.timestamp_regexp.match(text)
+    if match is None:
+        return False
+    parts = match.groupdict()
+    try:
+        dt.datetime(int(parts["year"]), int(parts["month"]), int(parts["day"]),
+                    int(parts["hour"] or 0), int(parts["minute"] or 0),
+                    int(parts["second"] or 0))
+    except ValueError:
+        return False
+    return True
+
+
+def check_depth(data: Any) -> None:
+    """DataTooDeep when JSON data is nested deeper than MAX_DEPTH."""
+    pending = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            raise DataTooDeep
+        if isinstance(value, dict):
+            pending.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            pending.extend((v, depth + 1) for v in value)
+
+
+def load_data(path: Path, what: str = "data file") -> Any:
+    """A YAML or JSON file read through the hardened reader: size-limited, UTF-8 (a byte
+    order mark allowed), safe YAML, bounded nesting; one clear message when it cannot be
+    read."""
+    from docgen.safe_open import read_text
+
+    text = read_text(path, MAX_DATA_FILE_BYTES, what)
+    try:
+        if path.suffix.lower() == ".json":
+            content = json.loads(text)
+            check_depth(content)
+            return content
+        return safe_yaml(text)
+    except (RecursionError, DataTooDeep):
+        raise UnusableInput(f"the data is nested more than {MAX_DEPTH} levels deep, far more "
+                            "than any docgen data needs", file=str(path),
+                            hint="Check that this is the right file.") from None
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise UnusableInput(f"the file cannot be read: {_one_line(exc)}", file=str(path),
+                            hint="Fix the line shown, then try again.") from None
 
 
 def load_input(path: Path) -> FormInput:
     """Read a form (.docx) or data file (.yaml/.json); UnusableInput says what to do if not."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise UnusableInput("there is no such file", file=str(path),
-                            hint="Check the name and the folder.")
+        from docgen.safe_open import read_file
+
+        read_file(path, 0)  # says whether it is a folder or not there at all
     if suffix in WORD_SUFFIXES:
         from docgen.forms.reader import read_form
 
@@ -89,18 +154,7 @@ def load_input(path: Path) -> FormInput:
 
 
 def _load_data_file(path: Path) -> FormInput:
-    if path.stat().st_size > MAX_DATA_FILE_BYTES:
-        raise UnusableInput("the file is larger than 20 MB, too large for form data",
-                            file=str(path))
-    try:
-        text = read_text(path)  # a BOM, UTF-16 or CRLF from Windows tools reads the same
-        content = json.loads(text) if path.suffix.lower() == ".json" else safe_yaml(text)
-    except UnicodeDecodeError:
-        raise UnusableInput("the file is not UTF-8 text", file=str(path),
-                            hint="Save it as UTF-8 text.") from None
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise UnusableInput(f"the file cannot be read: {_one_line(exc)}", file=str(path),
-                            hint="Fix the line shown, then try again.") from None
+    content = load_data(path)
     if not isinstance(content, dict) or "form" not in content:
         raise UnusableInput(
             "the file does not say which form its data is for",

@@ -69,7 +69,14 @@ def render_document(document: docs.DocumentType, checked: Checked,
     context["provenance"] = docs.provenance(checked.form, checked.input.version)
     template = (templates_dir / document.template if templates_dir
                 else docs.template_file(document))
-    return render_to_bytes(template, context)
+    rendered = render_to_bytes(template, context)
+    if not redacted:
+        return rendered
+    from docgen.redaction import identity_of, redacted_copy
+
+    # The data was redacted; the whole package is too (properties, anything a template
+    # adds), and then scanned before anything is written.
+    return redacted_copy(rendered, identity_of(checked.result.data), document.title)
 
 
 
@@ -113,11 +120,17 @@ def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | No
     """
     from docgen.errors import OutputExists
     from docgen.render import write_atomic
+    from docgen.render.write import refuse_inputs, require_folder
 
     checked = check(path)
     if on_checked is not None:
         on_checked(checked)
     rendered = render_all(checked, only=only, templates_dir=templates_dir, redacted=redacted)
+    if not rendered:
+        raise nothing_made(checked, only)
+    require_folder(out_dir)
+    for document in rendered:
+        refuse_inputs(out_dir / document.file_name, [path])
     existing = [out_dir / d.file_name for d in rendered if (out_dir / d.file_name).exists()]
     if existing and not force:
         raise OutputExists(
@@ -128,12 +141,37 @@ def make(path: Path, out_dir: Path, *, force: bool = False, only: list[str] | No
     written = []
     for document in rendered:
         target = out_dir / document.file_name
-        write_atomic(target, document.data, force=force, durable=durable)
+        write_atomic(target, document.data, force=force, durable=durable, inputs=[path])
         if keep_answers:
             write_atomic(answers_path(target), answers(checked, document.key, redacted),
-                         force=True, durable=durable)
+                         force=True, durable=durable, inputs=[path])
         written.append(target)
     return written
+
+
+def nothing_made(checked: Checked, only: list[str] | None) -> InvalidInput:
+    """Why a valid form made no document: a silent success would look like a lost one."""
+    makes = [d.key for d in docs.for_form(checked.form)]
+    if not makes:
+        return InvalidInput(
+            f"no document is made from a '{checked.form}' form, so nothing was written",
+            file=str(checked.input.path), hint=own_form_hint(checked.form))
+    wanted = ", ".join(only or makes)
+    return InvalidInput(
+        f"this form's answers make no {wanted} document, so nothing was written",
+        file=str(checked.input.path), hint=f"The '{checked.form}' form can make: "
+                                           f"{', '.join(makes)}.")
+
+
+def own_form_hint(form: str) -> str:
+    """Every bundled form makes a document, so a form that makes none is a maintainer's own
+    definition: docgen can check its answers, but no document of docgen's is made from it."""
+    from docgen.frameworks import framework_of
+
+    folder = framework_of(form).definition_dir(form)
+    where = f" in your own folder ({folder})" if folder is not None else ""
+    return (f"The '{form}' form is defined{where}: docgen checks its answers (docgen check), "
+            "but none of docgen's documents is made from it.")
 
 
 ANSWERS_DIR = ".docgen"
@@ -166,12 +204,13 @@ def regenerate(answers_file: Path, out_dir: Path, *, force: bool = False) -> Pat
     import json
     import tempfile
 
+    from docgen.inputs import load_data
     from docgen.render import write_atomic
 
     try:
-        saved = json.loads(answers_file.read_text(encoding="utf-8"))
+        saved = load_data(answers_file, "answers file")
         key, form, data = saved["document"], saved["form"], saved["data"]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         raise InvalidInput("this is not a docgen answers file", file=str(answers_file),
                            hint="Answers files are in the .docgen folder beside each "
                                 "document docgen made.") from None
@@ -183,5 +222,5 @@ def regenerate(answers_file: Path, out_dir: Path, *, force: bool = False) -> Pat
         raise InvalidInput(f"the answers no longer make a '{key}' document",
                            file=str(answers_file))
     target = out_dir / rendered[0].file_name
-    write_atomic(target, rendered[0].data, force=force)
+    write_atomic(target, rendered[0].data, force=force, inputs=[answers_file])
     return target

@@ -7,7 +7,7 @@ import contextlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -26,9 +26,11 @@ def worker_count(jobs: int | None) -> int:
     return min(workers, WINDOWS_MAX_WORKERS) if sys.platform == "win32" else workers
 
 
-def worker_pool(workers: int) -> ProcessPoolExecutor:
+def worker_pool(workers: int, initializer: Callable[..., object] | None = None,
+                initargs: tuple[object, ...] = ()) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers,
-                               mp_context=multiprocessing.get_context(start_method()))
+                               mp_context=multiprocessing.get_context(start_method()),
+                               initializer=initializer, initargs=initargs)
 
 
 def flush_to_disk(paths: Iterable[Path]) -> None:

@@ -20,7 +20,9 @@ def reporter(total: int) -> Iterator[Callable[[Any], None]]:
             yield lambda outcome: bar.advance(task)
         return
 
-    def line(outcome: Any) -> None:
-        click.echo(f"{outcome.status}: {outcome.input}", err=True)
+    from docgen.batch_report import printable
+
+    def line(outcome: Any) -> None:  # a newline in a file name cannot forge a line
+        click.echo(f"{outcome.status}: {printable(outcome.input)}", err=True)
 
     yield line

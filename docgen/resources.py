@@ -15,7 +15,16 @@ def override_dir() -> Path | None:
     """A maintainer's own folder of templates (.docx) and form definitions (.yaml), set with
     --templates DIR or the DOCGEN_TEMPLATES environment variable; its files win."""
     value = os.environ.get(OVERRIDE_ENV)
-    return Path(value) if value else None
+    if not value:
+        return None
+    folder = Path(value)
+    if not folder.is_dir():
+        from docgen.errors import UnusableInput
+
+        raise UnusableInput(f"{OVERRIDE_ENV} names {value}, which is not a folder",
+                            hint=f"Set {OVERRIDE_ENV} to your folder of templates and form "
+                                 "definitions, or unset it to use the bundled ones.")
+    return folder
 
 
 def template_path(file_name: str) -> Path:

@@ -34,6 +34,19 @@ class FormText(fields.String):
         return text
 
 
+class FormUpn(FormText):
+    """A UPN stored as the school's records hold it: capitals, no spaces, dots or dashes
+    (typed 'n 3302-0011 7012', kept as 'N330200117012'), so it is the same in every document
+    and every pack, and a search finds it."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        return _UPN_SEPARATORS.sub("", text).upper()
+
+
+_UPN_SEPARATORS = re.compile(r"[\s.\-‐‑–]+")
+
+
 class FormDate(fields.Date):
     """A date from the date picker (ISO), typed as dd/mm/yyyy, or a YAML date."""
 
@@ -143,10 +156,11 @@ def build_field(f: Field) -> fields.Field:
             max=f.max_length,
             error=f"This is too long: at most {f.max_length} characters.",
         ))
-    if f.type == "upn":
-        validators.append(check_upn)
     if f.type == "dfe_number":
         validators.append(check_dfe_number)
+    if f.type == "upn":
+        validators.append(check_upn)
+        return FormUpn(validate=validators, **common)
     return FormText(validate=validators, **common)
 
 

@@ -1,6 +1,7 @@
 """Fuzzes the form reader: mutated real forms must give a result or a documented error.
 
-Not part of the test suite. Run it for as long as you like:
+Run it for as long as you like (the test suite runs it for a few seconds,
+tests/robustness/test_fuzz_and_leaks_ci.py):
 
     python tools/fuzz_reader.py --minutes 10
 
@@ -20,6 +21,7 @@ import tempfile
 import time
 import traceback
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +54,8 @@ def mutate(docx: bytes, rng: random.Random) -> bytes:
             data[rng.randrange(len(data))] = rng.randrange(256)
         return bytes(data)
     archive = zipfile.ZipFile(io.BytesIO(docx))
+    if rng.random() < 0.1:
+        return _amplify(archive, rng)
     name = rng.choice(["word/document.xml"] * 8 + ["docProps/custom.xml", "[Content_Types].xml"])
     part = bytearray(archive.read(name))
     for _ in range(rng.randint(1, 8)):
@@ -71,35 +75,76 @@ def mutate(docx: bytes, rng: random.Random) -> bytes:
     return out.getvalue()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--minutes", type=float, default=1.0)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
+HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+
+
+def _amplify(archive: zipfile.ZipFile, rng: random.Random) -> bytes:
+    """Parse amplification inside the size limits: a header of empty paragraphs, or one
+    header named by many relationships."""
+    header = (b'<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+              + b"<w:p/>" * rng.randint(1, 600_000) + b"</w:hdr>")
+    copies = rng.choice([1, 2, 50, 101, 1000])
+    extra = "".join(f'<Relationship Id="rIdF{n}" Type="{HEADER}" Target="header1.xml"/>'
+                    for n in range(copies)).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename == "word/header1.xml":
+                data = header
+            elif info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", extra + b"</Relationships>")
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+@dataclass
+class Report:
+    cases: int = 0
+    read: int = 0
+    refused: int = 0
+    crash: bytes | None = None  # the first input that crashed the reader
+    trace: str = ""
+
+
+def fuzz(seconds: float, seed: int = 1) -> Report:
+    """Mutate and read forms for ``seconds``; stop at the first crash."""
+    rng = random.Random(seed)
     corpus = seeds()
-    deadline = time.monotonic() + args.minutes * 60
-    cases = results = refused = 0
+    deadline = time.monotonic() + seconds
+    report = Report()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "case.docx"
         while time.monotonic() < deadline:
             data = mutate(rng.choice(corpus), rng)
             path.write_bytes(data)
-            cases += 1
+            report.cases += 1
             try:
                 reading = read_form(path)
                 form = load_input(path)
                 validate_data(form.definition, reading.data)
-                results += 1
+                report.read += 1
             except DocgenError:
-                refused += 1
+                report.refused += 1
             except Exception:  # anything else is a crash: report it and keep the case
-                Path("fuzz-crash.docx").write_bytes(data)
-                traceback.print_exc()
-                print(f"CRASH after {cases} cases; saved fuzz-crash.docx")
-                return 1
-    print(f"{cases} cases in {args.minutes:g} min: {results} read, {refused} refused with a "
-          "clear message, 0 crashes")
+                report.crash, report.trace = data, traceback.format_exc()
+                return report
+    return report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=1.0)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    report = fuzz(args.minutes * 60, args.seed)
+    if report.crash is not None:
+        Path("fuzz-crash.docx").write_bytes(report.crash)
+        print(report.trace)
+        print(f"CRASH after {report.cases} cases; saved fuzz-crash.docx")
+        return 1
+    print(f"{report.cases} cases in {args.minutes:g} min: {report.read} read, "
+          f"{report.refused} refused with a clear message, 0 crashes")
     return 0
 
 

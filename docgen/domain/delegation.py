@@ -9,11 +9,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from docgen.domain import crisp
 from docgen.errors import TemplateProblem
-from docgen.textfiles import read_text
+from docgen.textfiles import load_settings
 
 # Which bands are delegated is the local authority's policy, not a fact of the guidance; the
 # guidance only says a review decides between "the school's own resources (delegated
@@ -66,11 +64,7 @@ def default_policy_path() -> Path:
 def load_policy(path: Path | None = None) -> DelegationPolicy:
     """The policy in a settings file (None: the bundled one); TemplateProblem if it is wrong."""
     shown_path = Path(path) if path is not None else default_policy_path()
-    try:
-        raw = yaml.safe_load(read_text(shown_path))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise TemplateProblem(f"the delegation policy cannot be read: {exc}",
-                              file=str(shown_path)) from None
+    raw = load_settings(shown_path, "delegation policy")
     problems = _problems(raw)
     if problems:
         raise TemplateProblem("the delegation policy has problems: " + "; ".join(problems),

@@ -11,8 +11,6 @@ import re
 from functools import cache
 from typing import Any
 
-import yaml
-
 from docgen.context import form_context
 from docgen.definitions import FormDefinition
 from docgen.documents import DocumentType, register
@@ -59,8 +57,9 @@ PLAIN_OUTCOMES: dict[str, tuple[str, str]] = {
 
 @cache
 def authority() -> Data:
-    path = BIRMINGHAM.settings_dir() / "authority.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    from docgen.textfiles import load_settings
+
+    return load_settings(BIRMINGHAM.settings_dir() / "authority.yaml", "authority settings")
 
 
 # Abbreviations a parent may meet, spelled out the first time a letter uses them.
@@ -191,8 +190,33 @@ def generic_leaflet_context(school: str, senco: str, contact: str = "") -> Data:
             "authority": authority(), "child": None, "today": "", "provenance": provenance()}
 
 
+def check_leaflet_details(school: str, senco: str, contact: str = "") -> None:
+    """InvalidInput naming every detail that cannot go on the leaflet: an empty school or
+    SENCo name, a control character (a Word document cannot hold most of them, and none
+    belongs in a name), or text far longer than a name."""
+    import unicodedata
+
+    from docgen.errors import InvalidInput
+
+    problems = []
+    for label, value, required, limit in (("The school's name", school, True, 200),
+                                          ("The SENCo's name", senco, True, 100),
+                                          ("The contact", contact, False, 200)):
+        if required and not value.strip():
+            problems.append(f"{label} is empty.")
+        elif any(unicodedata.category(ch) == "Cc" for ch in value):
+            problems.append(f"{label} contains a control character; type it again without it.")
+        elif len(value) > limit:
+            problems.append(f"{label} is too long: at most {limit} characters.")
+    if problems:
+        raise InvalidInput("the leaflet was not made: " + " ".join(problems),
+                           hint="Give the school's name and the SENCo's name as parents "
+                                "should read them.")
+
+
 def render_generic_leaflet(school: str, senco: str, contact: str = "") -> bytes:
     from docgen.render import render_to_bytes
 
+    check_leaflet_details(school, senco, contact)
     template = BIRMINGHAM.template_path(LEAFLET.template)  # a maintainer's own, if any
     return render_to_bytes(template, generic_leaflet_context(school, senco, contact))

@@ -109,6 +109,7 @@ def identify(package: DocxPackage, definitions_dir: Path | None = None) -> tuple
             "form to read", file=str(package.path),
             hint=f"Give docgen the filled '{form}' form it was made from; "
                  f"'docgen form new {form}' writes a blank one.",
+            web_hint=f"Upload the filled '{form}' form it was made from.",
         )
     name = props.get(FORM_PROPERTY)
     version = props.get(VERSION_PROPERTY, "").strip()
@@ -124,6 +125,7 @@ def identify(package: DocxPackage, definitions_dir: Path | None = None) -> tuple
         file=str(package.path),
         hint=f"Start from a blank form: docgen form new TYPE, where TYPE is one of "
              f"{', '.join(available_forms(definitions_dir))}.",
+        web_hint="Start from a blank form: the home page has one of each.",
     )
 
 
@@ -148,12 +150,15 @@ def _definition(name: str, version: int, path: Path,
             f"{definition.compatible_from} to {definition.version}", file=str(path),
             hint=f"Make a new blank form with 'docgen form new {name}' and copy the answers "
                  "into it.",
+            web_hint="Download a new blank form from the home page and copy the answers into "
+                     "it.",
         )
     if version > definition.version:
         raise UnusableInput(
             f"this is version {version} of the '{name}' form; this docgen knows version "
             f"{definition.version}", file=str(path),
             hint="Update docgen, or fill in a form made by this version (docgen form new).",
+            web_hint="Update docgen, or fill in a blank form from the home page.",
         )
     return definition
 

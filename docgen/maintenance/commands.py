@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.definitions import load_definition
 from docgen.docprops import read_custom_properties
 from docgen.documents import all_documents, template_file
-from docgen.errors import UnusableInput
-from docgen.forms.package import SAFE_PARSER
+from docgen.errors import EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, UnusableInput
 from docgen.maintenance.template_check import check_template, unshown_required_fields
 from docgen.maintenance.variables import document_for_template, variables
+from docgen.safe_open import check_template as check_word_template
 
 
 def template_properties(path: Path) -> dict[str, str]:
-    from lxml import etree
+    """The template's custom properties (its name and version), read through the hardened
+    reader: a maintainer's folder may hold anything under a template's name."""
+    from docgen.safe_open import TEMPLATE, open_package
 
     try:
-        with zipfile.ZipFile(path) as archive:
-            if "docProps/custom.xml" not in archive.namelist():
-                return {}
-            return read_custom_properties(etree.fromstring(
-                archive.read("docProps/custom.xml"), parser=SAFE_PARSER))
-    except (zipfile.BadZipFile, OSError, etree.XMLSyntaxError):
-        return {}  # not a Word document: the check itself says so
+        package = open_package(path, TEMPLATE)
+        if not package.has("docProps/custom.xml"):
+            return {}
+        return read_custom_properties(package.small_xml("docProps/custom.xml"))
+    except UnusableInput:
+        return {}  # not a Word document docgen can read: the check itself says so
 
 
 def template_version(path: Path) -> str:
@@ -64,12 +65,29 @@ def list_forms() -> list[str]:
     return lines
 
 
+@dataclass
+class TemplatesReport:
+    """What ``templates check`` found: the lines to print and how it should end."""
+
+    lines: list[str] = field(default_factory=list)
+    errors: int = 0  # problems in templates docgen could read
+    unusable: int = 0  # templates that are not Word documents docgen can read
+
+    @property
+    def exit_code(self) -> int:
+        """2 when a template could not be read at all (an input docgen cannot use, as for a
+        form), else 1 when any has an error."""
+        if self.unusable:
+            return EXIT_UNUSABLE
+        return EXIT_INVALID if self.errors else EXIT_OK
+
+
 def check_templates(paths: list[Path], *, annotate: Path | None = None,
-                    force: bool = False) -> tuple[int, list[str]]:
-    """(number of errors, lines to print) for the given templates or all bundled ones."""
+                    force: bool = False) -> TemplatesReport:
+    """Every template given (or every one docgen uses) checked; one that cannot be read is
+    reported among the others, so one damaged file never hides the rest's problems."""
     targets = paths or [template_file(d) for d in all_documents().values()]
-    lines: list[str] = []
-    errors = 0
+    report = TemplatesReport()
     used: dict[str, set[str]] = {}
     checked_keys = []
     for path in targets:
@@ -77,22 +95,29 @@ def check_templates(paths: list[Path], *, annotate: Path | None = None,
             raise UnusableInput("there is no such template", file=str(path))
         key = document_key(path)
         found_used: set[str] = set()
-        problems = check_template(path, key, found_used)
+        try:
+            check_word_template(path)
+            problems = check_template(path, key, found_used)
+        except UnusableInput as exc:
+            report.unusable += 1
+            report.lines += [f"{path}: 1 problem(s)", f"  error: {exc.message}. {exc.hint}"]
+            continue
         if key:
             used[key] = found_used
             checked_keys.append(key)
-        errors += sum(p.severity == "error" for p in problems)
-        lines.append(f"{path}: {len(problems)} problem(s)" if problems else f"{path}: ok")
-        lines += [f"  {p.format()}" for p in problems]
+        report.errors += sum(p.severity == "error" for p in problems)
+        report.lines.append(f"{path}: {len(problems)} problem(s)" if problems else f"{path}: ok")
+        report.lines += [f"  {p.format()}" for p in problems]
         if annotate is not None:
             from docgen.maintenance.annotate import annotate as add_comments
             from docgen.render import write_atomic
 
-            write_atomic(annotate, add_comments(path.read_bytes(), problems), force=force)
-            lines.append(f"Wrote {annotate} with a comment at each problem in the body")
+            write_atomic(annotate, add_comments(path.read_bytes(), problems), force=force,
+                         inputs=targets)
+            report.lines.append(f"Wrote {annotate} with a comment at each problem in the body")
     if not paths:
-        lines += [f"  warning: {w}" for w in unshown_required_fields(checked_keys, used)]
-    return errors, lines
+        report.lines += [f"  warning: {w}" for w in unshown_required_fields(checked_keys, used)]
+    return report
 
 
 def describe_variables(name: str) -> list[str]:
@@ -126,7 +151,8 @@ def preview(name: str, sample: str | None, output: Path, *, force: bool) -> Path
             if data_file.is_file():
                 rendered = render_all(check(data_file), only=[document.key])
                 if rendered:
-                    write_atomic(output, rendered[0].data, force=force)
+                    write_atomic(output, rendered[0].data, force=force,
+                                 inputs=[data_file, template_file(document)])
                     return output
     raise UnusableInput(f"no sample pupil has data for '{name}'",
                         hint=f"Samples: {', '.join(f.name for f in folders)}.")

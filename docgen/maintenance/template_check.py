@@ -40,7 +40,9 @@ def check_template(path: Path, document_key: str | None,
                    used: set[str] | None = None) -> list[Located]:
     """Every problem in one template; ``used`` collects the variable paths it shows.
     A file that is not a Word document raises ``UnusableInput`` (docgen's exit 2)."""
-    package = read_template(path, path.read_bytes())
+    from docgen.safe_open import TEMPLATE, read_file
+
+    package = read_template(path, read_file(path, TEMPLATE.file_bytes, TEMPLATE.what))
     problems: list[Located] = []
     used = used if used is not None else set()
     known = known_paths(document_key) if document_key else None

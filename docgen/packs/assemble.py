@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +16,8 @@ from docgen.definitions import load_definition
 from docgen.documents import all_documents, provenance, template_file
 from docgen.errors import InvalidInput
 from docgen.families.highfocus import crisp_rows, review_context
-from docgen.forms.ns import qn
 from docgen.frameworks import BIRMINGHAM
-from docgen.packs.case import CaseForm
+from docgen.packs.case import CaseForm, case_identity
 from docgen.packs.checklist import CaseCheck, check_case
 from docgen.render import render_to_bytes
 
@@ -40,50 +38,24 @@ def build_pack(folder: Path, *, draft: bool = False, redacted: bool = False) -> 
         raise InvalidInput("the pack cannot be made; missing:\n" +
                            "\n".join(f"  - {m}" for m in check.missing), file=str(folder),
                            hint="Add each item (or use --draft to see the pack with the gaps "
-                                "marked).")
+                                "marked).",
+                           web_hint="Add each item, or tick “Make a draft even if something "
+                                    "is missing” to see the pack with the gaps marked.")
     if not redacted:
         return assemble(check, draft=draft)
-    names = _names(check)  # before the forms' own names become initials
-    _redact_forms(check)
-    return redact_document(assemble(check, draft=draft), names)
+    return redacted_pack(check, lambda checked: assemble(checked, draft=draft))
 
 
-def redacted(check: CaseCheck, make: Callable[[CaseCheck], bytes]) -> bytes:
-    """The pack ``make`` builds, with names as initials in the forms and the merged evidence
-    (every framework's packs)."""
-    names = _names(check)  # before the forms' own names become initials
-    _redact_forms(check)
-    return redact_document(make(check), names)
-
-
-def _redact_forms(check: CaseCheck) -> None:
+def redacted_pack(check: CaseCheck, make: Callable[[CaseCheck], bytes]) -> bytes:
+    """The pack ``make`` builds from the forms with names as initials, then redacted part by
+    part and scanned as a whole (every framework's packs)."""
     from docgen.privacy import redact
+    from docgen.redaction import redacted_copy
 
+    identity = case_identity(check.case)  # before the forms' own names become initials
     for form in check.case.forms:
-        form.checked.data = redact(form.checked.data)
-
-
-def _names(check: CaseCheck) -> dict[str, str]:
-    from docgen.privacy import name_map
-
-    pupil = next((f.checked.data["pupil"] for f in check.case.forms), None)
-    return name_map(pupil) if pupil else {}
-
-
-def redact_document(data: bytes, names: dict[str, str]) -> bytes:
-    """Names as initials in the merged evidence too (text typed in one run; a name Word split
-    across runs may survive, so read a redacted pack before sharing it)."""
-    if not names:
-        return data
-    document = Document(io.BytesIO(data))
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)"
-                                  for n in sorted(names, key=len, reverse=True)))
-    for text in document.element.body.iter(qn("w:t")):
-        if text.text:
-            text.text = pattern.sub(lambda m: names[m.group(0)], text.text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+        form.checked.data = redact(form.checked.data, identity)
+    return redacted_copy(make(check), identity, str(check.case.folder))
 
 
 def sections_for(check: CaseCheck) -> list[Section]:
@@ -111,8 +83,7 @@ def sections_for(check: CaseCheck) -> list[Section]:
                                     form.path.name, _render("iep_review_record", form)))
     for item in check.case.evidence:
         if item.file.suffix.lower() == ".docx":
-            sections.append(Section(item.title, item.file.name,
-                                    item.file.read_bytes() if item.present else None))
+            sections.append(Section(item.title, item.file.name, item.data))
     return sections
 
 

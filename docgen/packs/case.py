@@ -6,14 +6,14 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from docgen.errors import DocgenError, OutputExists, UnusableInput
-from docgen.inputs import DATA_SUFFIXES, WORD_SUFFIXES, load_input, safe_yaml
-from docgen.textfiles import read_text
+from docgen.inputs import DATA_SUFFIXES, WORD_SUFFIXES, load_data, load_input
 from docgen.validation import Validated, validate_data
+
+if TYPE_CHECKING:
+    from docgen.redaction import Identity
 
 MANIFEST = "case.yaml"
 EVIDENCE_KINDS = {
@@ -35,17 +35,19 @@ FORM_DATES = {"iep": ("plan", "start_date"), "hf_iep": ("high_focus", "start_dat
 
 @dataclass
 class Evidence:
-    """One evidence file named in case.yaml."""
+    """One evidence file named in case.yaml, read through the hardened reader."""
 
     kind: str
     title: str
     date: dt.date | None
     file: Path
     threads: tuple[int, ...] = ()
+    data: bytes | None = None  # the file's bytes, once read and checked
+    problem: str = ""  # why a file that is there cannot be used
 
     @property
     def present(self) -> bool:
-        return self.file.is_file()
+        return self.data is not None
 
 
 @dataclass
@@ -61,6 +63,7 @@ class CaseForm:
 @dataclass
 class Case:
     folder: Path
+    manifest: dict[str, Any] = field(default_factory=dict)  # case.yaml as read
     evidence: list[Evidence] = field(default_factory=list)
     forms: list[CaseForm] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -73,23 +76,33 @@ def load_case(folder: Path, kinds: Mapping[str, str] = EVIDENCE_KINDS,
               form_dates: Mapping[str, tuple[str, str]] = FORM_DATES) -> Case:
     """The folder's evidence (``kinds``: those its framework's pack knows) and forms (those
     with a date in ``form_dates``)."""
+    from docgen.batch_inputs import PACK, PACK_MANIFEST  # a batch into the register puts them here
+
     manifest = folder / MANIFEST
     if not manifest.is_file():
         raise UnusableInput("this folder has no case.yaml", file=str(folder),
-                            hint="Create one with: docgen case init FOLDER --from FORM")
+                            hint="Create one with: docgen case init FOLDER --from FORM",
+                            web_hint="Include the case folder's case.yaml, which lists the "
+                                     "evidence.")
     try:
-        raw = safe_yaml(read_text(manifest)) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        reason = " ".join(str(exc).split())
-        raise UnusableInput(f"case.yaml cannot be read: {reason}", file=str(manifest),
-                            hint=_BACKSLASH_HINT if _bad_escape(exc) else None) from None
+        raw = load_data(manifest, "case.yaml")
+    except UnusableInput as exc:
+        if not _bad_escape(exc.message):
+            raise
+        raise UnusableInput(exc.message, file=str(manifest), hint=_BACKSLASH_HINT) from None
     case = Case(folder)
-    for number, item in enumerate(raw.get("evidence") or [], start=1):
-        case.evidence.append(_evidence(item, number, folder, manifest, kinds))
+    case.evidence = evidence_list(raw, folder, manifest, kinds)
+    case.manifest = raw or {}  # a mapping: evidence_list refuses anything else
+    for item in case.evidence:
+        read_evidence(item, case)
     listed = {e.file.name for e in case.evidence}
     for path in sorted(folder.iterdir()):
-        if (path.name in listed or path.name == MANIFEST or path.name.startswith((".", "~$"))
+        if (path.name in listed or path.name in (MANIFEST, PACK, PACK_MANIFEST)
+                or path.name.startswith((".", "~$"))
                 or path.suffix.lower() not in WORD_SUFFIXES | DATA_SUFFIXES):
+            continue
+        if _links_outside(path, folder):
+            case.problems.append(_outside(path))
             continue
         _add_form(case, path, form_dates)
     return case
@@ -99,25 +112,123 @@ _BACKSLASH_HINT = ("Inside double quotes a backslash starts an escape: write Win
                    "without quotes or in single quotes ('reports\\ed-psych.docx').")
 
 
-def _bad_escape(exc: Exception) -> bool:
+def _bad_escape(message: str) -> bool:
     """A double-quoted Windows path: libyaml and PyYAML both fail on its backslashes."""
-    context = str(getattr(exc, "context", "") or "")
-    problem = str(getattr(exc, "problem", "") or "")
-    return "quoted scalar" in context and ("escape" in problem or "hex" in problem)
+    return "quoted scalar" in message and ("escape" in message or "hex" in message)
 
 
-def _evidence(item: Any, number: int, folder: Path, manifest: Path,
-              kinds: Mapping[str, str]) -> Evidence:
-    if not isinstance(item, dict) or item.get("kind") not in kinds or not item.get("file"):
-        raise UnusableInput(
-            f"evidence item {number} needs a kind (one of {', '.join(kinds)}) and a file",
-            file=str(manifest))
+def evidence_list(raw: Any, folder: Path, manifest: Path,
+                  kinds: Mapping[str, str] = EVIDENCE_KINDS) -> list[Evidence]:
+    """The evidence case.yaml lists; UnusableInput listing every mistake in it at once, each
+    by item number and key."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise UnusableInput("case.yaml must be a list of keys (pupil:, evidence:)",
+                            file=str(manifest), hint=_SEE_SAMPLE)
+    items = raw.get("evidence") or []
+    if not isinstance(items, list):
+        raise UnusableInput("'evidence' in case.yaml must be a list, one '- {kind: …, file: …}' "
+                            "line per file", file=str(manifest), hint=_SEE_SAMPLE)
+    found: list[Evidence] = []
+    problems: list[str] = []
+    for number, item in enumerate(items, start=1):
+        evidence, wrong = _evidence(item, folder, kinds)
+        problems += [f"evidence item {number}: {problem}" for problem in wrong]
+        if evidence is not None:
+            found.append(evidence)
+    if problems:
+        raise UnusableInput("case.yaml has mistakes:\n" + "\n".join(f"  - {p}" for p in problems),
+                            file=str(manifest), hint=_SEE_SAMPLE)
+    return found
+
+
+_SEE_SAMPLE = ("Each evidence line reads like: - {kind: report, title: Speech and language "
+               "report, date: 2027-01-12, file: salt-report.docx, threads: [7, 8]}")
+
+
+def _evidence(item: Any, folder: Path,
+              kinds: Mapping[str, str]) -> tuple[Evidence | None, list[str]]:
+    if not isinstance(item, dict):
+        return None, ["write it as {kind: …, title: …, date: …, file: …}"]
+    problems = []
+    kind, file, title = item.get("kind"), item.get("file"), item.get("title")
+    if kind not in kinds:
+        problems.append(f"'kind' must be one of {', '.join(kinds)}")
+    if not isinstance(file, str) or not file.strip():
+        problems.append("'file' must be the name of a file in the case folder")
+    if title is not None and not isinstance(title, str | int | float):
+        problems.append("'title' must be text")
     date = item.get("date")
-    threads = item.get("threads") or ([item["thread"]] if item.get("thread") else [])
-    return Evidence(item["kind"], str(item.get("title") or kinds[item["kind"]]),
+    if date is not None and not isinstance(date, dt.date):
+        problems.append(f"'date' must be a date written as YYYY-MM-DD (it is {date!r})")
+    threads = item.get("threads", [item["thread"]] if item.get("thread") is not None else [])
+    numbers = _threads(threads)
+    if numbers is None:
+        problems.append("'threads' must be a list of CRISP thread numbers, 1 to 18, such as "
+                        "[7, 8]")
+    if problems:
+        return None, problems
+    return Evidence(kind, str(title or kinds[kind]),
                     date if isinstance(date, dt.date) else None,
-                    folder / PureWindowsPath(str(item["file"])).name,  # '\\' or '/' alike
-                    tuple(int(t) for t in threads))
+                    folder / PureWindowsPath(file.strip()).name,  # '\\' or '/' alike
+                    tuple(numbers or ())), []
+
+
+def _threads(value: Any) -> list[int] | None:
+    values = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 18
+               for v in values):
+        return None
+    return list(values)
+
+
+def _links_outside(path: Path, folder: Path) -> bool:
+    """A link (or a file reached through one) that leads out of the case folder: a case
+    folder, and a pack, hold the pupil's own files, never whatever a link points at."""
+    try:
+        return not path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return True
+
+
+def _outside(path: Path) -> str:
+    return (f"{path.name}: this is a link to a file outside the case folder, which docgen "
+            "does not follow; copy the file itself into the folder")
+
+
+def read_evidence(item: Evidence, case: Case) -> None:
+    """The file's bytes when it is there and usable (a Word document is checked part by
+    part, as forms are); otherwise why not, among the case's problems."""
+    from docgen.safe_open import EVIDENCE, Package, read_file
+
+    if not item.file.exists() and not item.file.is_symlink():
+        return  # missing: the checklist says what to add
+    if _links_outside(item.file, case.folder):
+        item.problem = _outside(item.file)
+    else:
+        try:
+            data = read_file(item.file, EVIDENCE.file_bytes, "piece of evidence")
+            if item.file.suffix.lower() == ".docx":
+                package = Package(data, item.file, EVIDENCE)
+                package.check_every_part()
+                package.check_word_document()
+            item.data = data
+        except DocgenError as exc:
+            item.problem = f"{item.file.name}: {exc.message}"
+    if item.problem:
+        case.problems.append(item.problem)
+
+
+def case_identity(case: Case) -> Identity:
+    """Everyone the case folder's forms name as the pupil or family (a parent named only in
+    the review's attendees, say), for redacting the whole pack."""
+    from docgen.redaction import Identity, identity_of
+
+    identity = Identity()
+    for form in case.forms:
+        identity = identity.merge(identity_of(form.checked.data))
+    return identity
 
 
 def _add_form(case: Case, path: Path, form_dates: Mapping[str, tuple[str, str]]) -> None:

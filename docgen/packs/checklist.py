@@ -87,10 +87,22 @@ def _forms_item(name: str, forms: list[CaseForm], kinds: tuple[str, ...], hint: 
 def _evidence_item(case: Case, name: str, kinds: tuple[str, ...], hint: str) -> Item:
     files = [e for e in case.evidence if e.kind in kinds]
     present = [e.file for e in files if e.present]
-    missing_files = [e.file.name for e in files if not e.present]
-    if missing_files:
-        hint = f"case.yaml lists {', '.join(missing_files)}, which is not in the folder"
-    return Item(name, bool(present) and not missing_files, present, hint)
+    unusable = [e for e in files if not e.present]
+    return Item(name, bool(present) and not unusable, present,
+                _not_there(unusable) if unusable else hint)
+
+
+def _not_there(evidence: list[Evidence]) -> str:
+    """What to do about listed files that are missing or cannot be used."""
+    missing = [e.file.name for e in evidence if not e.problem]
+    broken = [e.file.name for e in evidence if e.problem]
+    parts = []
+    if missing:
+        parts.append(f"case.yaml lists {', '.join(missing)}, which "
+                     f"{'is' if len(missing) == 1 else 'are'} not in the folder")
+    if broken:
+        parts.append(f"{', '.join(broken)} cannot be used (see below)")
+    return "; ".join(parts)
 
 
 def _needed_in_all_cases(case: Case) -> list[Item]:
@@ -144,9 +156,11 @@ def thread_items(check: CaseCheck) -> list[Item]:
         covering: list[Evidence] = [e for e in check.case.evidence
                                     if concern.thread.number in e.threads]
         present = [e.file for e in covering if e.present]
+        unusable = [e for e in covering if not e.present]
         items.append(Item(
             f"Table 2 evidence for {concern.thread.label} (Band {concern.band}): "
             + "; ".join(concern.thread.evidence), bool(present), present,
+            _not_there(unusable) if unusable else
             f"add a report covering thread {concern.thread.number} and list it in case.yaml "
             f"with threads: [{concern.thread.number}]"))
     return items

@@ -13,19 +13,17 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from docgen.definitions import load_definition
 from docgen.documents import all_documents, provenance, template_file
 from docgen.domain.send2015 import request_evidence as rules
 from docgen.errors import InvalidInput, TemplateProblem
 from docgen.frameworks import SEND_2015
-from docgen.inputs import safe_yaml
 from docgen.packs import assemble
 from docgen.packs.assemble import MISSING, Section, compose
 from docgen.packs.case import Case, CaseForm, load_case
 from docgen.packs.checklist import CaseCheck, Item
 from docgen.render import render_to_bytes
+from docgen.textfiles import load_settings
 
 FILE_NAME = "ehc-needs-assessment-request-pack.docx"
 PROFILES = "ehc_request_profiles.yaml"
@@ -42,11 +40,11 @@ class RequestCheck(CaseCheck):
 
 @cache
 def _settings(path: Path) -> tuple[dict[str, str], dict[str, rules.Profile]]:
+    raw = load_settings(path, "EHC request evidence profiles") or {}
     try:
-        raw = safe_yaml(path.read_text(encoding="utf-8")) or {}
         kinds = {str(k): str(v) for k, v in (raw.get("evidence_kinds") or {}).items()}
         return kinds, rules.parse_profiles(raw, list(kinds))
-    except (OSError, yaml.YAMLError, rules.ProfileError, AttributeError) as exc:
+    except (rules.ProfileError, AttributeError) as exc:
         raise TemplateProblem(f"the EHC request evidence profiles cannot be used: {exc}",
                               file=str(path)) from None
 
@@ -61,7 +59,7 @@ def check_case(folder: Path) -> RequestCheck:
     case = load_case(folder, kinds, FORM_DATES)
     requests = case.of("ehc_request")
     request = requests[-1] if requests else None
-    profile = _profile(folder, profiles, request)
+    profile = _profile(case, profiles, request)
     seen = [rules.FormSeen(f.form, bool((f.checked.data.get("review") or {}).get("held")))
             for f in case.forms]
     present = {e.kind for e in case.evidence if e.present}
@@ -71,14 +69,13 @@ def check_case(folder: Path) -> RequestCheck:
     return RequestCheck(case, items, request, None, included, profile)
 
 
-def _profile(folder: Path, profiles: dict[str, rules.Profile], request: CaseForm | None
+def _profile(case: Case, profiles: dict[str, rules.Profile], request: CaseForm | None
              ) -> rules.Profile:
-    raw = safe_yaml((folder / "case.yaml").read_text(encoding="utf-8")) or {}
     authority = request.checked.data["request"]["authority"] if request else None
     try:
-        return rules.choose(profiles, raw.get("profile"), authority)
+        return rules.choose(profiles, case.manifest.get("profile"), authority)
     except rules.ProfileError as exc:
-        raise InvalidInput(f"case.yaml: {exc}", file=str(folder / "case.yaml")) from None
+        raise InvalidInput(f"case.yaml: {exc}", file=str(case.folder / "case.yaml")) from None
 
 
 def _item(requirement: rules.Requirement, case: Case, seen: list[rules.FormSeen],
@@ -112,7 +109,7 @@ def build_pack(folder: Path, *, draft: bool = False, redacted: bool = False) -> 
         raise InvalidInput("the case folder has no request form (ehc_request)",
                            file=str(folder), hint="Add the filled request form.")
     if redacted:
-        return assemble.redacted(check, lambda _: _assemble(check, draft))
+        return assemble.redacted_pack(check, lambda checked: _assemble(checked, draft))
     return _assemble(check, draft)
 
 
@@ -145,8 +142,7 @@ def sections_for(check: CaseCheck) -> list[Section]:
                                 _render("parent_meeting_record", meeting)))
     for item in check.case.evidence:
         if item.file.suffix.lower() == ".docx":
-            sections.append(Section(item.title, item.file.name,
-                                    item.file.read_bytes() if item.present else None))
+            sections.append(Section(item.title, item.file.name, item.data))
     return sections
 
 

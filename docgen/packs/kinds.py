@@ -12,8 +12,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-import yaml
-
 from docgen.errors import UnusableInput
 from docgen.frameworks import Framework, all_frameworks, default, framework_of
 
@@ -25,14 +23,14 @@ MANIFEST = "case.yaml"
 
 def case_framework(folder: Path) -> Framework:
     """The framework a case folder names (UnusableInput for an unknown one)."""
-    from docgen.inputs import safe_yaml
+    from docgen.inputs import load_data
 
     manifest = folder / MANIFEST
     if not manifest.is_file():
         return default()
     try:
-        raw = safe_yaml(manifest.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError):
+        raw = load_data(manifest, "case.yaml")
+    except UnusableInput:
         return default()  # load_case reports the problem with the file's own message
     key = raw.get("framework") if isinstance(raw, dict) else None
     if key is None:

@@ -12,10 +12,15 @@ from docgen.packs.checklist import CaseCheck
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes) -> bytes:
+def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes, *, redacted: bool = False
+             ) -> bytes:
+    """The manifest's JSON. Beside a redacted pack it is redacted too: names as initials in
+    every file name, title and checklist line, and no case folder path (a folder is often
+    named after the pupil)."""
     folder = check.case.folder
     files = []
     seen: set[str] = set()
@@ -27,8 +32,8 @@ def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes) -> bytes:
     for item in check.case.evidence:
         entry = {"file": item.file.name, "kind": item.kind, "title": item.title,
                  "date": item.date.isoformat() if item.date else None}
-        if item.present:
-            entry["sha256"] = sha256(item.file)
+        if item.data is not None:  # the bytes read and checked, not the file read again
+            entry["sha256"] = hashlib.sha256(item.data).hexdigest()
             entry["in_pack"] = "merged" if item.file.suffix.lower() == ".docx" else "listed"
         else:
             entry["in_pack"] = "missing"
@@ -42,4 +47,25 @@ def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes) -> bytes:
                       for i in check.items],
         "files": files,
     }
+    if redacted:
+        document = _redacted(document, check)
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _redacted(document: dict, check: CaseCheck) -> dict:
+    from docgen.packs.case import case_identity
+    from docgen.redaction import Finder
+
+    finder = Finder(case_identity(check.case))
+    document.pop("case_folder")
+
+    def scrub(value: object) -> object:
+        if isinstance(value, str):
+            return finder.redact(value)
+        if isinstance(value, dict):
+            return {key: scrub(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [scrub(item) for item in value]
+        return value
+
+    return scrub(document)  # type: ignore[return-value]

@@ -246,7 +246,9 @@ def prepare(path: Path) -> CompiledTemplate:
         seen = _SEEN.get(path)
         if seen is not None and seen[0] == identity and seen[1] in _CACHE:
             return _CACHE[seen[1]]
-    data = path.read_bytes()
+    from docgen.safe_open import check_template
+
+    data = check_template(path)  # once per template file: the hardened reader's checks
     digest = hashlib.sha256(data).hexdigest()
     with _LOCK:
         compiled = _CACHE.get(digest)

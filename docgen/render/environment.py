@@ -127,8 +127,22 @@ def escape_output(value: Any) -> Any:
     the cost of each value); the escaped text is only ever joined into the output, where a
     str and a Markup of the same characters are the same. Anything else goes to ``escape``."""
     if type(value) is str:
-        return _escape_text(value)
+        escaped = _escape_text(value)
+        return keep_typed_braces(str(escaped)) if "_" in value else escaped
     return escape(value)
+
+
+_TYPED_BRACES = ("{_{", "}_}", "{_%", "%_}")
+
+
+def keep_typed_braces(text: str) -> str:
+    """docxtpl turns ``{_{`` in a template into ``{{`` after rendering (how a template shows
+    a brace pair); the same step must not change what a person typed. Their underscore is
+    written as a character reference, which Word reads as the underscore."""
+    for typed in _TYPED_BRACES:
+        if typed in text:
+            text = text.replace(typed, f"{typed[0]}&#95;{typed[2]}")
+    return text
 
 
 def _use_fast_escape(template: Template) -> None:

@@ -15,18 +15,20 @@ leaves as typed; docgen's templates name the document and record their version t
 
 from __future__ import annotations
 
-import io
 import posixpath
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from docgen.errors import UnusableInput
-from docgen.forms.package import MAX_PART_BYTES, MAX_PARTS, MAX_TOTAL_BYTES, read_bounded
 from docgen.render.docxtpl_steps import finish_xml, patch_xml
+
+if TYPE_CHECKING:
+    from docgen.safe_open import Package
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -87,9 +89,10 @@ def read_template(path: Path, data: bytes) -> TemplatePackage:
     if not data:
         raise UnusableInput("this template is empty, not a Word document", file=str(path),
                             hint=_SAVE_AS_DOCX)
+    from docgen.safe_open import TEMPLATE, Package
+
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        return _Reader(path, archive).package()
+        return _Reader(path, Package(data, path, TEMPLATE)).package()
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, NotImplementedError,
             zlib.error, ValueError, KeyError):
         raise UnusableInput("this template is not a Word document (.docx), or it is damaged",
@@ -97,16 +100,16 @@ def read_template(path: Path, data: bytes) -> TemplatePackage:
 
 
 class _Reader:
-    def __init__(self, path: Path, archive: zipfile.ZipFile):
-        self.path, self.archive = path, archive
-        infos = archive.infolist()
-        if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-            raise UnusableInput("this template is far larger than a Word document can be",
-                                file=str(path), hint=_SAVE_AS_DOCX)
-        self.names = {info.filename for info in infos}
+    """The template's parts through the hardened reader (docgen.safe_open): its limits on
+    parts, bytes and tags are the template's budget."""
+
+    def __init__(self, path: Path, package: Package):
+        self.path, self.safe = path, package
+        self.archive = package.archive
+        self.names = set(package.names)
 
     def read(self, name: str) -> bytes:
-        return read_bounded(self.archive, name, self.path, MAX_PART_BYTES)
+        return self.safe.read(name, xml=name.endswith((".xml", ".rels")))
 
     def parse(self, name: str, parser: etree.XMLParser) -> etree._Element:
         try:

@@ -1,4 +1,5 @@
-"""Writes output files atomically and never over an existing file without --force."""
+"""Writes output files atomically, never over an existing file without --force, and never
+over a file the command read (an input), with or without --force."""
 
 from __future__ import annotations
 
@@ -7,19 +8,27 @@ import errno
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from docgen.errors import DocgenError, OutputExists
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool, durable: bool = True) -> None:
+def write_atomic(path: Path, data: bytes, *, force: bool, durable: bool = True,
+                 inputs: Iterable[Path] = ()) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
     An interrupted write (Ctrl-C, kill, full disk) leaves the old file or the new one, never
     half of one, and removes its temporary file. ``durable`` also flushes the file to disk
     before the rename (so a power cut cannot leave an empty file); a batch run turns it off
-    per file and flushes everything once at the end instead.
+    per file and flushes everything once at the end instead. ``inputs`` are the files the
+    command read: ``path`` is never one of them, even with ``force``.
     """
+    refuse_inputs(path, inputs)
+    if path.is_dir():
+        raise OutputExists("this is a folder, so docgen cannot write a file under this name",
+                           file=str(path), hint="Give the name of the file to write, for "
+                                                f"example {path / 'document.docx'}.")
     if path.exists() and not force:
         raise OutputExists("this file already exists, so docgen did not replace it",
                            file=str(path), hint="Use --force to replace it.")
@@ -28,6 +37,48 @@ def write_atomic(path: Path, data: bytes, *, force: bool, durable: bool = True) 
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _remove_stale_parts(folder, path.name)
+    except OSError as exc:
+        raise _explain(exc, path) from None
+    temp = write_temporary(path, data, durable=durable)
+    try:
+        os.replace(temp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(exc, OSError):
+            raise _explain(exc, path) from None
+        raise
+
+
+def require_folder(path: Path) -> None:
+    """OutputExists if ``path`` (given with -o as the folder for the documents) is a file."""
+    if path.exists() and not path.is_dir():
+        raise OutputExists("this is a file, not a folder, so docgen cannot put documents in "
+                           "it", file=str(path),
+                           hint="Give a folder with -o (docgen makes it if it is not there).")
+
+
+def refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:
+    """OutputExists if ``path`` is (the same file as) one of ``inputs``: the form, data file
+    or evidence a command read is the only copy of what someone wrote."""
+    if not path.exists():
+        return
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(path, source):
+                raise OutputExists(
+                    "this is the file docgen is reading, so docgen will not write over it, "
+                    "even with --force", file=str(path),
+                    hint="Choose another folder (or file name) for what docgen makes.")
+
+
+def write_temporary(path: Path, data: bytes, *, durable: bool = False) -> Path:
+    """``data`` in a new temporary file beside ``path`` (``.NAME.xxxxxxxx.part``), not yet
+    renamed: a batch run decides where each document goes once every input's names are
+    known. The caller renames or removes it."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
             dir=folder, prefix=f".{path.name}.", suffix=".part", delete=False
         )
@@ -40,13 +91,22 @@ def write_atomic(path: Path, data: bytes, *, force: bool, durable: bool = True) 
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        os.replace(temp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
         if isinstance(exc, OSError):
             raise _explain(exc, path) from None
         raise
+    return temp
+
+
+def is_temporary(name: str) -> bool:
+    """A temporary file docgen writes (``.NAME.xxxxxxxx.part``), which a run killed outright
+    may leave behind."""
+    if not (name.startswith(".") and name.endswith(".part")):
+        return False
+    stem, _, random = name[1:-len(".part")].rpartition(".")
+    return bool(stem) and len(random) == 8  # tempfile's eight random characters
 
 
 # The temporary file beside the target: '.' + NAME + '.' + 8 random characters + '.part'.

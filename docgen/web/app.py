@@ -5,30 +5,33 @@ from __future__ import annotations
 import base64
 import io
 import logging
-import tempfile
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, current_app, render_template, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
-from werkzeug.utils import secure_filename
 
 from docgen.errors import DocgenError
 from docgen.web import caseload, security
+from docgen.web.scratch import request_folder
 
 log = logging.getLogger("docgen.web")
 ACCEPTED = (".docx", ".docm", ".yaml", ".yml", ".json")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def create_app(token: str | None = None, max_upload_mb: float = 20) -> Flask:
-    """The app for one run; every request must carry ``token`` (see docgen.web.security)."""
+def create_app(token: str | None = None, max_upload_mb: float = 20,
+               hosts: tuple[str, ...] = ()) -> Flask:
+    """The app for one run; every request must carry ``token`` and be addressed to this
+    computer (or one of ``hosts``, the address given with --host) (see docgen.web.security).
+    """
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = int(max_upload_mb * 1024 * 1024)
     app.config["RUN_TOKEN"] = token or security.new_token()
     app.config["MAX_UPLOAD_MB"] = max_upload_mb
-    security.install(app, app.config["RUN_TOKEN"])
+    security.install(app, app.config["RUN_TOKEN"], hosts)
 
     @app.context_processor
     def _common() -> dict[str, Any]:
@@ -80,9 +83,10 @@ def check_page() -> str | tuple[str, int]:
             "check.html", problem=f"docgen cannot read '{suffix or 'this kind of'}' files. "
             "Upload a filled docgen form (.docx)."), 400
     from docgen.pipeline import check, render_all
+    from docgen.web.uploads import safe_name
 
-    with tempfile.TemporaryDirectory(prefix="docgen-web-") as folder:
-        path = Path(folder) / (secure_filename(upload.filename) or f"form{suffix}")
+    with request_folder("check-") as folder:
+        path = Path(folder) / safe_name(upload.filename, fallback="form")
         upload.save(path)
         try:
             checked = check(path)
@@ -93,11 +97,23 @@ def check_page() -> str | tuple[str, int]:
         "result.html", name=upload.filename, title=checked.input.definition.title,
         errors=checked.result.errors, warnings=checked.result.warnings,
         notes=checked.input.notes,
+        nothing=_nothing_made(checked) if checked.result.valid and not documents else None,
         documents=[{"title": d.title, "file": d.file_name, "href": _data_url(d.data)}
                    for d in documents],
         zip_href=_data_url(_zip({d.file_name: d.data for d in documents}), "application/zip")
         if documents else None,
     )
+
+
+def _nothing_made(checked: Any) -> str:
+    """Why a valid form gave no document to download (so it does not look lost)."""
+    from docgen.documents import for_form
+
+    if not for_form(checked.form):
+        return ("This form makes no document by itself: it was added to docgen by your school "
+                "or authority, so docgen checks its answers but makes none of its documents "
+                "from them.")
+    return "This form's answers make none of the documents it can make."
 
 
 def pack_page() -> str | tuple[str, int]:
@@ -111,16 +127,19 @@ def pack_page() -> str | tuple[str, int]:
     if not files:
         return render_template("pack.html", problem="Choose the case folder's files."), 400
     draft = request.form.get("draft") == "yes"
-    with tempfile.TemporaryDirectory(prefix="docgen-pack-") as folder:
+    from docgen.web.uploads import save_uploads
+
+    with request_folder("pack-") as folder:
         case = Path(folder) / "case"
         case.mkdir()
         try:
-            _unpack_uploads(files, case)
+            save_uploads(files, case, current_app.config["MAX_CONTENT_LENGTH"])
             checked = packs.check_case(case)
             data = packs.build_pack(case, draft=draft) if (draft or not checked.missing) \
                 else None
         except DocgenError as exc:
-            return render_template("pack.html", problem=_for_page(exc)), 400
+            uploaded = exc.file if exc.file in {f.filename for f in files} else None
+            return render_template("pack.html", problem=_for_page(exc, uploaded)), 400
     return render_template("pack.html", checked=checked, draft=draft,
                            href=_data_url(data) if data else None)
 
@@ -135,27 +154,11 @@ def leaflet_page() -> str | tuple[str, int]:
     if not school or not senco:
         return render_template("leaflet.html", problem="Type the school's name and the "
                                "SENCo's name.", form=request.form), 400
-    data = render_generic_leaflet(school, senco, request.form.get("contact", "").strip())
+    try:
+        data = render_generic_leaflet(school, senco, request.form.get("contact", "").strip())
+    except DocgenError as exc:
+        return render_template("leaflet.html", problem=_for_page(exc), form=request.form), 400
     return render_template("leaflet.html", href=_data_url(data), form=request.form)
-
-
-def _unpack_uploads(files: list[Any], case: Path) -> None:
-    """Save uploaded case files (or one .zip of the folder) flat into ``case``."""
-    from docgen.errors import UnusableInput
-
-    for upload in files:
-        name = secure_filename(upload.filename) or "file"
-        if name.lower().endswith(".zip"):
-            try:
-                with zipfile.ZipFile(upload.stream) as archive:
-                    for info in archive.infolist():
-                        inner = secure_filename(Path(info.filename).name)
-                        if inner and not info.is_dir():
-                            (case / inner).write_bytes(archive.read(info))
-            except zipfile.BadZipFile:
-                raise UnusableInput("the .zip file is damaged", file=upload.filename) from None
-        else:
-            upload.save(case / name)
 
 
 def _data_url(data: bytes, mimetype: str = DOCX_TYPE) -> str:
@@ -172,8 +175,14 @@ def _zip(files: dict[str, bytes]) -> bytes:
 
 
 def _for_page(exc: DocgenError, shown_name: str | None = None) -> str:
-    message = exc.message if not exc.hint else f"{exc.message}. {exc.hint}"
+    """The message with advice for the page: the error's web hint, or its hint unless that
+    is a command to type (the page has its own buttons)."""
+    hint = exc.web_hint or (exc.hint if exc.hint and not _COMMAND.search(exc.hint) else None)
+    message = f"{exc.message}. {hint}" if hint else exc.message
     return f"{shown_name}: {message}" if shown_name else message
+
+
+_COMMAND = re.compile(r"\bdocgen [a-z]|(^|\s)-{1,2}[a-z]")
 
 
 def _http_error(exc: HTTPException) -> tuple[str, int]:

@@ -29,7 +29,7 @@ def register(tmp_path: Path) -> Path:
 
 
 def _report(out: Path) -> dict[str, dict[str, str]]:
-    with (out / "report.csv").open(encoding="utf-8") as handle:
+    with (out / "report.csv").open(encoding="utf-8-sig", newline="") as handle:
         return {row["input"]: row for row in csv.DictReader(handle)}
 
 

@@ -146,10 +146,17 @@ def test_make_with_a_bad_maintainer_template_names_it(tmp_path: Path,
                                        "samples/tomos-llyr-evans/iep.yaml", "-o",
                                        str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert "iep.docx: this template is empty, not a Word document" in result.stderr
-    check = CliRunner().invoke(main, ["templates", "check", str(own / "iep.docx")])
+    assert "iep.docx: this template cannot be used as a Word document: the file is empty\n" \
+           in result.stderr
+    assert not (tmp_path / "out").exists()
+    # check reports it among the other templates (one bad file hides no other's problems)
+    leaflet = own / "leaflet.docx"
+    check = CliRunner().invoke(main, ["templates", "check", str(own / "iep.docx"), str(leaflet)])
     assert check.exit_code == 2
-    assert "this template is empty, not a Word document" in check.stderr
+    assert check.stdout.startswith(
+        f"{own / 'iep.docx'}: 1 problem(s)\n  error: this template cannot be used as a Word "
+        "document: the file is empty. ")
+    assert f"\n{leaflet}: ok\n" in check.stdout
 
 
 def _retitled(source: Path, target: Path, old: str, new: str) -> None:

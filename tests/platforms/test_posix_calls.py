@@ -21,6 +21,11 @@ GUARDED = {
     ("docgen/processes.py", "flush_to_disk"): "hasattr(os, 'sync'); fsync each file otherwise",
     ("docgen/cli.py", "_stop_cleanly_on_sigterm"): "hasattr(signal, 'SIGTERM')",
     ("docgen/desktop/shortcut.py", "_make_runnable"): "os.name == 'posix'",
+    ("docgen/workers.py", "_die_with_parent"): "sys.platform starts with 'linux'; the "
+                                               "watching thread alone elsewhere",
+    ("docgen/web/scratch.py", "_root"): "hasattr(os, 'getuid'); %USERNAME% otherwise",
+    ("docgen/web/scratch.py", "_lock"): "os.name == 'nt' locks with msvcrt",
+    ("docgen/web/scratch.py", "_unlock"): "os.name == 'nt' unlocks with msvcrt",
 }
 
 

@@ -7,22 +7,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from docgen.context import uk_date
 from docgen.errors import TemplateProblem
 from docgen.frameworks import SEND_2015
+from docgen.textfiles import load_settings
 
 Data = dict[str, Any]
 
 
 @cache
 def _authority(path: Path) -> Data:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TemplateProblem(f"the authority settings cannot be read: {exc}",
-                              file=str(path)) from None
+    data = load_settings(path, "authority settings")
     if not isinstance(data, dict) or not data.get("parent_advice"):
         raise TemplateProblem("the authority settings need 'name' and 'parent_advice'",
                               file=str(path))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import struct
 import time
@@ -12,8 +13,9 @@ import pytest
 
 from docgen.errors import UnusableInput
 from docgen.forms import package
-from docgen.forms.package import open_docx, read_bounded
+from docgen.forms.package import open_docx
 from docgen.forms.text import text_of
+from docgen.safe_open import FORM, Package
 from tests.unit.forms.builders import IEP_BLANK, replace_part, save, zip_bomb
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -29,7 +31,9 @@ def refused(path: Path) -> str:
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     assert "there is no such file" in refused(tmp_path / "nowhere.docx")
-    assert "there is no such file" in refused(tmp_path)
+    assert refused(tmp_path) == (
+        f"{tmp_path}: this is a folder, not a file\nGive one file, or use 'docgen batch FOLDER "
+        "-o OUTPUT' to make the documents for every form in a folder.")
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -77,15 +81,16 @@ def test_a_header_understating_a_part_is_not_trusted(tmp_path: Path) -> None:
 
 
 def test_bounded_reader_stops_at_its_limit(tmp_path: Path) -> None:
-    archive = zipfile.ZipFile(io.BytesIO(IEP_BLANK))
+    opened = Package(IEP_BLANK, tmp_path / "f.docx", FORM)
     with pytest.raises(UnusableInput) as caught:
-        read_bounded(archive, "word/document.xml", tmp_path / "f.docx", limit=1000)
-    assert "the part word/document.xml unpacks to more than" in caught.value.message
+        opened.read("word/document.xml", limit=1000)
+    assert "the part word/document.xml unpacks to more than 1 KB, the most docgen allows " \
+        "for it" in caught.value.message
 
 
 def test_whole_file_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(package, "MAX_TOTAL_BYTES", 100_000)
-    assert "it would unpack to" in refused(save(tmp_path, IEP_BLANK))
+    monkeypatch.setattr(package, "LIMITS", dataclasses.replace(FORM, total_bytes=100_000))
+    assert "it would unpack to 0 MB, more than the 0 MB" in refused(save(tmp_path, IEP_BLANK))
 
 
 @pytest.mark.parametrize("part", ["word/document.xml", "docProps/custom.xml",
