@@ -311,10 +311,13 @@ def leaflet_cmd(school: str, senco: str, contact: str, output: Path, pdf: bool,
     """The parent information leaflet for any family at the school (a leaflet for one child
     comes with their IEP)."""
     from docgen.families.parents import render_generic_leaflet
+    from docgen.letterhead import settings_warnings
     from docgen.render import write_atomic
 
     write_atomic(output, render_generic_leaflet(school, senco, contact), force=force)
     click.echo(f"Wrote {output}")
+    for text in settings_warnings(leaflet=True):
+        click.echo(f"warning: {text}", err=True)
     if pdf:
         from docgen.render.pdf import to_pdf
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from docgen import letter_rules
 from docgen.definitions import FormDefinition, Section
 from docgen.domain import crisp, highfocus, review, stages
 from docgen.domain.delegation import load_policy
@@ -159,8 +160,9 @@ def review_rules(definition: FormDefinition, data: Data, today: dt.date) -> Iter
 
 
 _RULES: dict[str, tuple[SectionRule, ...]] = {
-    "pupil": (pupil_rules,),
+    "pupil": (pupil_rules, letter_rules.pupil_name_rules),
     "plan": (plan_rules,),
+    "letters": (letter_rules.letters_rules,),
     "views": (views_rules,),
     "crisp": (crisp_rules,),
     "high_focus": (high_focus_rules,),

@@ -60,7 +60,7 @@ def _p_pr(p: etree._Element) -> etree._Element:
     return p_pr
 
 
-def _set_on(p: etree._Element, tag: str, **attrs: str) -> etree._Element:
+def set_paragraph_property(p: etree._Element, tag: str, **attrs: str) -> etree._Element:
     """Set a paragraph property in its schema place (after pStyle, keepNext, keepLines)."""
     p_pr = _p_pr(p)
     element = p_pr.find(qn(tag))
@@ -86,11 +86,11 @@ def _set_on(p: etree._Element, tag: str, **attrs: str) -> etree._Element:
 
 
 def page_break_before(p: etree._Element) -> None:
-    _set_on(p, "w:pageBreakBefore")
+    set_paragraph_property(p, "w:pageBreakBefore")
 
 
 def keep_with_next(p: etree._Element) -> None:
-    _set_on(p, "w:keepNext")
+    set_paragraph_property(p, "w:keepNext")
 
 
 def _breaks_as_page_break_before(body: etree._Element) -> None:
@@ -108,7 +108,7 @@ def _space_after_tables(body: etree._Element) -> None:
         target = next(_following(table), None)
         if target is None or target.tag != qn("w:p") or _is_heading(target):
             continue
-        spacing = _set_on(target, "w:spacing")
+        spacing = set_paragraph_property(target, "w:spacing")
         if int(spacing.get(qn("w:before"), "0")) < int(SPACE_AFTER_TABLE_TWIPS):
             spacing.set(qn("w:before"), SPACE_AFTER_TABLE_TWIPS)
 
@@ -143,7 +143,7 @@ def restart_numbering(document: DocxDocument, item: Paragraph) -> None:
     num = numbering.add_num(abstract)
     override = num.add_lvlOverride(ilvl=0)
     override.add_startOverride(1)
-    num_pr = _set_on(item._p, "w:numPr")
+    num_pr = set_paragraph_property(item._p, "w:numPr")
     for child in list(num_pr):
         num_pr.remove(child)
     ilvl = OxmlElement("w:ilvl")

@@ -119,8 +119,14 @@ def review_context(definition: FormDefinition, data: Data) -> Data:
                                     if n not in planned]
     objectives = data["review"].get("plan_objectives") or ""
     context["objectives"] = [line.strip() for line in objectives.splitlines() if line.strip()]
-    context["absent_names"] = ", ".join(a["name"] for a in data.get("apologies", []))
+    # the outcome note is for the professionals; absent parents get the outcome letter
+    context["absent_names"] = ", ".join(a["name"] for a in absent_professionals(data))
     return context
+
+
+def absent_professionals(data: Data) -> list[Data]:
+    return [a for a in data.get("apologies", [])
+            if not highfocus.is_parent(f"{a['name']} ({a['role']})")]
 
 
 def decide(data: Data) -> review.Outcome:
@@ -142,6 +148,6 @@ for _doc in (
                  named=lambda data: (decide(data).plan_name or "").lower().replace(" ", "-")),
     DocumentType("outcome_note", "Outcome note for those who could not attend",
                  "outcome_note.docx", ("hf_review",), review_context,
-                 applies=lambda data: bool(data.get("apologies"))),
+                 applies=lambda data: bool(absent_professionals(data))),
 ):
     register(_doc)
