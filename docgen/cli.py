@@ -211,8 +211,11 @@ def case_init_cmd(folder: Path, source: Path, force: bool) -> None:
               "with each missing item marked.")
 @click.option("--redact", is_flag=True,
               help="Names as initials, no UPN or date of birth (for sharing).")
+@click.option("--pdf", is_flag=True, help="Also write a PDF copy through LibreOffice (its "
+              "contents show the page numbers).")
 @FORCE
-def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, force: bool) -> None:
+def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, pdf: bool,
+             force: bool) -> None:
     """Check a case folder's evidence and write one merged, indexed request pack."""
     from docgen.errors import OutputExists
     from docgen.packs import build_pack, check_case
@@ -229,6 +232,14 @@ def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, force: bool)
     write_atomic(manifest_path, manifest(check_case(folder), output, data), force=force)
     click.echo(f"Wrote {output}")
     click.echo(f"Wrote {manifest_path}")
+    if pdf:
+        from docgen.render.pdf import to_pdf
+
+        click.echo(f"Wrote {to_pdf(output, output.parent)}")
+    from docgen.letterhead import settings_warnings
+
+    for text in settings_warnings(pack=True):
+        click.echo(f"warning: {text}", err=True)
     missing = check_case(folder).missing if draft else []
     for item in missing:
         click.echo(f"  missing: {item}", err=True)

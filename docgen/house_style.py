@@ -290,12 +290,17 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
 def add_page_number_footer(document: DocxDocument, prefix: str = "") -> None:
     """'Page X of Y' centred in the footer of every section."""
     for section in document.sections:
-        paragraph = section.footer.paragraphs[0]
-        paragraph.style = document.styles["Footer"]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if prefix:
-            paragraph.add_run(prefix)
-        paragraph.add_run("Page ")
-        add_field(paragraph, "PAGE")
-        paragraph.add_run(" of ")
-        add_field(paragraph, "NUMPAGES")
+        add_page_number_footer_to(section.footer, document, prefix)
+
+
+def add_page_number_footer_to(footer, document: DocxDocument, prefix: str = "") -> None:
+    """'Page X of Y' centred in this footer (a first-page footer, say)."""
+    paragraph = footer.paragraphs[0]
+    paragraph.style = document.styles["Footer"]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if prefix:
+        paragraph.add_run(prefix)
+    paragraph.add_run("Page ")
+    add_field(paragraph, "PAGE")
+    paragraph.add_run(" of ")
+    add_field(paragraph, "NUMPAGES")

@@ -20,7 +20,8 @@ from docgen import print_layout as layout
 from tools import template_kit as kit
 
 LETTERHEAD_STYLE = "Letterhead"
-SIGNATURE_SPACE = Pt(48)  # room for a handwritten signature between the closing and the name
+SIGNATURE_SPACE = Pt(48)  # room for a handwritten signature above a name
+SIGNATURE_LINES = 4  # line breaks after the closing: three blank lines to sign in
 
 
 def start_letter(title_expr: str, *, subject: str, version: int, key: str,
@@ -87,17 +88,25 @@ def salutation(document: DocxDocument, subject: str) -> None:
 
 
 def sign_off(document: DocxDocument, closing: str = "Yours sincerely,") -> None:
-    """The closing, space to sign, the name and role: kept on one page with the last lines of
-    the letter, so the sign-off is never alone on a page."""
+    """The closing, space to sign, the name and role, as one paragraph that never splits,
+    kept on one page with the last lines of the letter: the sign-off is never alone."""
     body = [p for p in document.paragraphs if p.text.strip() and not p.text.startswith("{%")]
     for paragraph in body[-2:]:
         paragraph.paragraph_format.keep_with_next = True
-    closing_paragraph = document.add_paragraph(closing)
-    closing_paragraph.paragraph_format.keep_with_next = True
-    name = document.add_paragraph("{{ letter.signatory }}")
-    name.paragraph_format.space_before = SIGNATURE_SPACE
-    name.paragraph_format.keep_with_next = True
-    document.add_paragraph("{{ letter.signatory_role }}")
+    block = document.add_paragraph()
+    block.paragraph_format.keep_together = True
+    signature_block(block, closing, "{{ letter.signatory }}", "{{ letter.signatory_role }}")
+
+
+def signature_block(paragraph, closing: str, name: str, role: str) -> None:
+    """'Yours sincerely,', four blank lines to sign in, the name, the role."""
+    if closing:
+        run = paragraph.add_run(closing)
+        for _ in range(SIGNATURE_LINES):
+            run.add_break()
+    run = paragraph.add_run(name)
+    run.add_break()
+    paragraph.add_run(role)
 
 
 def finish_letter(document: DocxDocument, name: str, running_head: str) -> None:
@@ -113,5 +122,11 @@ def finish_letter(document: DocxDocument, name: str, running_head: str) -> None:
         paragraph.add_run(" of ")
         house_style.add_field(paragraph, "NUMPAGES")
         section.first_page_header.paragraphs[0].style = document.styles["Header"]
+    layout.tidy(document)
+    kit.save(document, kit.TEMPLATES / f"{name}.docx")
+
+
+def finish_pack(document: DocxDocument, name: str) -> None:
+    """The print layout rules, and save (the pack sets its own headers and footers)."""
     layout.tidy(document)
     kit.save(document, kit.TEMPLATES / f"{name}.docx")

@@ -107,11 +107,11 @@ def kv_table(document: DocxDocument, rows: Sequence[tuple[str, str]], caption: s
 # Columns that hold a number, a date or a tick get a fixed width in cm, wide enough for
 # their header's longest word in bold 12 pt plus the cell padding ("Band" is 1.44 cm), so no
 # header breaks mid-word; the text columns share the rest.
-NARROW_CM = {"No.": 1.3, "Band": 1.7, "Collected": 2.5, "Group size": 1.9,
+NARROW_CM = {"No.": 1.3, "Band": 1.7, "Collected": 2.9, "Group size": 1.9,
              "Minutes per session": 2.3, "Sessions per week": 2.5,
              "Adult minutes per pupil per week": 2.4, "Adult minutes per week": 2.4,
-             "Key questions": 2.6, "By when": 3.6, "Told the outcome": 2.4,
-             "Written contribution received": 3.0, "Sent with the request": 2.4,
+             "Key questions": 2.6, "By when": 3.6, "Told the outcome": 2.9,
+             "Written contribution received": 3.5, "Sent with the request": 2.4,
              "Date": 3.6, "Page": 1.6}
 WIDE_TABLE_COLUMNS = 5  # from this many columns, table text is 11 pt so cells wrap less
 

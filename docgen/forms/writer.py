@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.table import _Cell
 
 from docgen import house_style
 from docgen.definitions import FormDefinition, Section
 from docgen.docprops import set_custom_properties
 from docgen.forms.controls import content_control
+from docgen.forms.layout import column_header
 from docgen.forms.ns import (
     FORM_ID_PREFIX,
     FORM_PROPERTY,
@@ -74,9 +75,11 @@ def _add_styles(document: DocxDocument) -> None:
 
 
 def _add_section(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
-    document.add_heading(section.heading, 1)
+    document.add_heading(section.heading, 1).paragraph_format.keep_with_next = True
     if section.help:
-        document.add_paragraph(section.help, style=HELP_STYLE)
+        # the help stays with its table: a heading and help never end a page on their own
+        document.add_paragraph(section.help, style=HELP_STYLE).paragraph_format \
+            .keep_with_next = True
     if section.kind == "group":
         _group_table(document, section, ids)
     elif section.kind == "table":
@@ -118,11 +121,43 @@ def _group_table(document: DocxDocument, section: Section, ids: Iterator[int]) -
 
 
 def _list_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
-    table = house_style.add_table(document, [f.label for f in section.fields],
+    table = house_style.add_table(document, [column_header(f) for f in section.fields],
                                   caption=section.heading)
     cells = table.add_row().cells
     for cell, field in zip(cells, section.fields, strict=True):
         _put_control(cell, section, field.key, f"{section.key}.{field.key}", ids)
+    house_style.set_column_widths(table, list_widths(section))
+    shortened = [f for f in section.fields if column_header(f) != f.label]
+    if shortened:
+        _key(document, shortened)
+
+
+# Tick columns are narrow; dates get room for "dd/mm/yyyy"; a multi-line answer ("What they
+# will do") gets 8/3 the width of a one-line one ("Who").
+_TICK_CM, _DATE_CM, _MULTILINE_WEIGHT = 1.5, 3.2, 8 / 3
+
+
+def list_widths(section: Section) -> list[Length]:
+    fixed = {"bool": _TICK_CM, "date": _DATE_CM}
+    free = Cm(17) - sum((Cm(fixed[f.type]) for f in section.fields if f.type in fixed), Cm(0))
+    weights = [(_MULTILINE_WEIGHT if f.type == "multiline" else 1.0)
+               for f in section.fields if f.type not in fixed]
+    share = iter(int(free * w / sum(weights)) for w in weights)
+    return [Length(Cm(fixed[f.type])) if f.type in fixed else Length(next(share))
+            for f in section.fields]
+
+
+def _key(document: DocxDocument, fields: list) -> None:
+    """Under a table with short column headers, what each one stands for."""
+    from docgen.domain.questions import KEY_QUESTIONS
+
+    document.add_paragraph("Key to the tick columns:", style=HELP_STYLE).paragraph_format \
+        .space_before = Pt(6)
+    for field in fields:
+        short = column_header(field)
+        number = int(short[1:])
+        document.add_paragraph(f"{short}: {field.label}. {KEY_QUESTIONS[number - 1]}",
+                               style=HELP_STYLE)
 
 
 def _fixed_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:

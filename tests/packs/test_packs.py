@@ -53,11 +53,11 @@ def test_full_pack(case: Path, tmp_path: Path) -> None:
     data = out.read_bytes()
     assert package_problems(data) == [] and ooxml_problems(out) == []
     text = all_text(data)
-    for heading in ("Request for statutory assessment", "Contents", "Evidence checklist",
+    for heading in ("Request for statutory assessment", "Contents", "Where each item is",
                     "Agreed CRISP profile", "Reservations",
                     "Needs normally met by Health or Social Services",
-                    "Section 1: High Focus IEP", "Section 2: High Focus review record",
-                    "Section 3: Proposed Provision Plan"):
+                    "1. High Focus IEP", "2. High Focus review record",
+                    "3. Proposed Provision Plan"):
         assert heading in text, heading
     assert "N330200117012" in text and "330/2017" in text and "Mr Kwame Asante" in text
     review = yaml.safe_load((case / "hf_review.yaml").read_text("utf-8"))
@@ -72,7 +72,14 @@ def test_full_pack(case: Path, tmp_path: Path) -> None:
             for row in table.rows:
                 for cell in row.cells:
                     assert cell.text in text, (name, cell.text)
-    assert "Hearing and vision screening: hearing-vision.pdf (20 March 2026)" in text
+    # a PDF cannot be merged: it is an enclosure; a CSV is merged as a table
+    assert "Sent with this pack as separate files:" in text
+    assert "Hearing and vision screening (20 March 2026)" in text
+    assert "Reading test scores (8 December 2026)" in text and "6y 7m" in text
+    for leak in ("hearing-vision.pdf", "hf_iep.yaml", "iep.yaml", "salt-report.docx", "Status",
+                 "Present", "Source:",
+                 "Files listed but not merged"):
+        assert leak not in text, leak
     merged = docx.Document(str(out))
     bullets = [p for p in merged.paragraphs if p.style.name == "List Bullet"]
     assert any("Difficulties are present in both languages" in p.text for p in bullets)
@@ -85,7 +92,8 @@ def test_manifest_lists_every_file_with_its_sha256(case: Path, tmp_path: Path) -
     assert manifest["pack"]["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
     files = {f["file"]: f for f in manifest["files"]}
     assert files["salt-report.docx"]["in_pack"] == "merged"
-    assert files["hearing-vision.pdf"]["in_pack"] == "listed"
+    assert files["hearing-vision.pdf"]["in_pack"] == "enclosed"
+    assert files["reading-tests.csv"]["in_pack"] == "merged"
     for name, entry in files.items():
         assert entry["sha256"] == hashlib.sha256((case / name).read_bytes()).hexdigest()
 
