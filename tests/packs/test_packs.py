@@ -77,7 +77,7 @@ def test_full_pack(case: Path, tmp_path: Path) -> None:
     assert "Hearing and vision screening (20 March 2026)" in text
     assert "Reading test scores (8 December 2026)" in text and "6y 7m" in text
     for leak in ("hearing-vision.pdf", "hf_iep.yaml", "iep.yaml", "salt-report.docx", "Status",
-                 "Present", "Source:",
+                 "Present", "Source: hf",
                  "Files listed but not merged"):
         assert leak not in text, leak
     merged = docx.Document(str(out))
