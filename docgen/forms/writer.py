@@ -123,8 +123,9 @@ def _group_table(document: DocxDocument, section: Section, ids: Iterator[int]) -
 def _list_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
     table = house_style.add_table(document, [column_header(f) for f in section.fields],
                                   caption=section.heading)
-    cells = table.add_row().cells
-    for cell, field in zip(cells, section.fields, strict=True):
+    row = table.add_row()
+    house_style.prevent_row_split(row)  # rows added in Word copy it, and keep it
+    for cell, field in zip(row.cells, section.fields, strict=True):
         _put_control(cell, section, field.key, f"{section.key}.{field.key}", ids)
     house_style.set_column_widths(table, list_widths(section))
     shortened = [f for f in section.fields if column_header(f) != f.label]
@@ -134,17 +135,25 @@ def _list_table(document: DocxDocument, section: Section, ids: Iterator[int]) ->
 
 # Tick columns are narrow; dates get room for "dd/mm/yyyy"; a multi-line answer ("What they
 # will do") gets 8/3 the width of a one-line one ("Who").
-_TICK_CM, _DATE_CM, _MULTILINE_WEIGHT = 1.5, 3.2, 8 / 3
+_TICK_CM, _DATE_CM, _MULTILINE_WEIGHT = 1.5, 3.6, 8 / 3
+# Arial bold 12 pt: about 0.27 cm a letter at most, plus the cell's padding
+_CM_PER_LETTER, _PADDING_CM = 0.27, 0.45
+
+
+def _fixed_cm(field) -> float | None:
+    if field.type == "bool":  # at least the header's longest word, unbroken
+        longest = max(len(word) for word in column_header(field).split())
+        return max(_TICK_CM, round(longest * _CM_PER_LETTER + _PADDING_CM, 1))
+    return _DATE_CM if field.type == "date" else None
 
 
 def list_widths(section: Section) -> list[Length]:
-    fixed = {"bool": _TICK_CM, "date": _DATE_CM}
-    free = Cm(17) - sum((Cm(fixed[f.type]) for f in section.fields if f.type in fixed), Cm(0))
+    fixed = [_fixed_cm(f) for f in section.fields]
+    free = Cm(17) - sum((Cm(cm) for cm in fixed if cm is not None), Cm(0))
     weights = [(_MULTILINE_WEIGHT if f.type == "multiline" else 1.0)
-               for f in section.fields if f.type not in fixed]
+               for f, cm in zip(section.fields, fixed, strict=True) if cm is None]
     share = iter(int(free * w / sum(weights)) for w in weights)
-    return [Length(Cm(fixed[f.type])) if f.type in fixed else Length(next(share))
-            for f in section.fields]
+    return [Length(Cm(cm)) if cm is not None else Length(next(share)) for cm in fixed]
 
 
 def _key(document: DocxDocument, fields: list) -> None:
