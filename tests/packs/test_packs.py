@@ -12,6 +12,7 @@ import docx
 import pytest
 import yaml
 from click.testing import CliRunner
+from docx.oxml.ns import qn
 
 from docgen.cli import main
 from docgen.packs import check_case
@@ -167,3 +168,63 @@ def test_redacted_pack(case: Path, tmp_path: Path) -> None:
     for secret in ("Zofia", "Zosia", "Wiśniewska", "N330200117012", "22 January 2015"):
         assert secret not in text, secret
     assert "Z. W." in text and "Ms Amara Okafor" in text
+
+
+def test_the_pack_opens_with_a_covering_letter_to_the_authority(case: Path,
+                                                                tmp_path: Path) -> None:
+    out = tmp_path / "pack.docx"
+    assert run("pack", str(case), "-o", str(out)).exit_code == 0
+    text = all_text(out.read_bytes())
+    assert ("Greenhill Junior & Infant School asks the local authority to carry out a statutory "
+            "assessment of the special educational needs of Zofia Wiśniewska, born 22 January "
+            "2015, Year 6, Unique Pupil Number N330200117012.") in text
+    assert ("The High Focus review on 18 January 2027 decided to ask for a statutory "
+            "assessment of Zosia's needs. The agreed CRISP profile shows Band 5 in "
+            "Understanding language (thread 7) and Band 5 in Using language (thread 8).") in text
+    assert ("Mrs Wiśniewska took part in the review and knows of this request and agrees with "
+            "it; their reservation is set out in this pack.") in text
+    assert "Dear Sir or Madam," in text and "Yours faithfully," in text
+    signatures = next(t for t in docx.Document(str(out)).tables
+                      if "Head teacher" in t.rows[0].cells[0].text)
+    assert [c.text for c in signatures.rows[0].cells] == [
+        "Mrs Ruth Adeyemi\nHead teacher",
+        "Mr Kwame Asante\nSpecial educational needs coordinator (SENCo)"]
+
+
+def test_the_contents_give_each_section_its_page(case: Path, tmp_path: Path) -> None:
+    """A PAGEREF field to a bookmark on each section's heading: Word and LibreOffice compute
+    the page; Word is asked to update the fields when the pack opens."""
+    out = tmp_path / "pack.docx"
+    assert run("pack", str(case), "-o", str(out)).exit_code == 0
+    document = docx.Document(str(out))
+    contents = next(t for t in document.tables if t.rows[0].cells[1].text == "Section")
+    marks = {b.get(qn("w:name")) for b in document.element.body.iter(qn("w:bookmarkStart"))}
+    rows = contents.rows[1:]
+    assert [r.cells[1].text for r in rows[:4]] == [
+        "High Focus IEP", "High Focus review record", "Proposed Provision Plan",
+        "Individual Education Plan from 8 September 2026"]
+    for number, row in enumerate(rows, start=1):
+        (instruction,) = [t.text.strip() for t in row.cells[2]._tc.iter(qn("w:instrText"))]
+        assert instruction == f"PAGEREF docgen_section_{number} \\h"
+        assert f"docgen_section_{number}" in marks
+    update = document.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice makes the PDF")
+def test_the_pdf_copy_shows_the_contents_page_numbers(case: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    from tools.page_check import contents_rows
+
+    out = tmp_path / "pack.docx"
+    result = run("pack", str(case), "-o", str(out), "--pdf")
+    assert result.exit_code == 0, result.output
+    text = subprocess.run(["pdftotext", "-layout", str(out.with_suffix(".pdf")), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    rows = contents_rows(pages)
+    assert len(rows) == 13
+    for title, page in rows:
+        assert " ".join(title.split()) in " ".join(pages[page - 1].split()), title
