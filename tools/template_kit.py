@@ -112,7 +112,7 @@ NARROW_CM = {"No.": 1.3, "Band": 1.7, "Collected": 2.9, "Group size": 1.9,
              "Adult minutes per pupil per week": 2.4, "Adult minutes per week": 2.4,
              "Key questions": 2.6, "By when": 3.6, "Told the outcome": 2.9,
              "Written contribution received": 3.5, "Sent with the request": 2.4,
-             "Date": 3.6, "Page": 1.6}
+             "Date": 4.0, "Page": 1.6}
 WIDE_TABLE_COLUMNS = 5  # from this many columns, table text is 11 pt so cells wrap less
 
 

@@ -27,11 +27,8 @@ def pack_cover() -> None:
     kit.paragraph(d, "{{ parents_line }} This pack holds the evidence the guidance asks for, "
                      "in the order of the contents on the next page, with every reservation "
                      "recorded at the review.")
-    kit.when(d, "enclosures", "Sent with this pack as separate files:")
-    kit.bullets(d, "e in enclosures", "{{ e }}")
-    kit.paragraph(d, "Please contact {{ pupil.senco }}, our special educational needs "
-                     "coordinator (SENCo), {{ 'on ' ~ pupil.school_contact if "
-                     "pupil.school_contact else 'at the school' }} with any question.")
+    kit.when(d, "enclosures", "Sent with this pack as separate files: "
+                              "{{ enclosures | join('; ') }}.")
     _two_signatures(d)
     heading = d.add_heading("Contents", 1)
     heading.paragraph_format.page_break_before = True

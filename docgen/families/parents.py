@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from docgen import letterhead
-from docgen.context import form_context
+from docgen.context import form_context, uk_date, writing_date
 from docgen.definitions import FormDefinition
 from docgen.documents import DocumentType, register
 from docgen.domain import crisp, highfocus
@@ -243,6 +243,10 @@ def _name_only(who: str) -> str:
 def contact_attempts_context(definition: FormDefinition, data: Data) -> Data:
     context = form_context(definition, data)
     context["contact_log"] = contact_log_rows(context, data)
+    # the record is never dated before the attempts it records
+    last = max((row["date"] for row in data.get("contact_log") or []), default=None)
+    written = writing_date(data)
+    context["today"] = uk_date(max(written, last) if last else written)
     context["pupil"]["latin_name"] = letterhead.pupil_display_name(data["pupil"])
     return context
 

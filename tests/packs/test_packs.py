@@ -74,8 +74,8 @@ def test_full_pack(case: Path, tmp_path: Path) -> None:
                 for cell in row.cells:
                     assert cell.text in text, (name, cell.text)
     # a PDF cannot be merged: it is an enclosure; a CSV is merged as a table
-    assert "Sent with this pack as separate files:" in text
-    assert "Hearing and vision screening (20 March 2026)" in text
+    assert ("Sent with this pack as separate files: Hearing and vision screening (20 March "
+            "2026).") in text
     assert "Reading test scores (8 December 2026)" in text and "6y 7m" in text
     for leak in ("hearing-vision.pdf", "hf_iep.yaml", "iep.yaml", "salt-report.docx", "Status",
                  "Present", "Source: hf",

@@ -141,6 +141,7 @@ def test_contact_attempts_record(rendered: dict) -> None:
     about = dict(table_rows(document, "About this record"))
     assert about["Date of birth"] == "30 May 2013" and about["Unique Pupil Number (UPN)"]
     assert about["Pupil"] == "عائشہ (Aisha) Rahman"
+    assert about["Date of this record"] == "24 September 2026"  # not before the last attempt
     records = [key for (pupil, key) in rendered if key.startswith("contact_attempts")]
     assert records == ["contact_attempts:hf_iep"]  # not two identical files
 
