@@ -41,6 +41,7 @@ def new_document(title: str, *, author: str = "", subject: str = "") -> DocxDocu
     _drop_styles_with_effects(document)
     _set_defaults(document)
     _style_headings(document)
+    _widen_numbered_list_indent(document)
     props = document.core_properties
     props.title = title
     props.subject = subject
@@ -158,6 +159,25 @@ def _style_subtitle(document: DocxDocument) -> None:
     for attr in ("w:themeColor", "w:themeTint", "w:themeShade"):
         color.attrib.pop(qn(attr), None)
     style.paragraph_format.space_after = Pt(12)
+
+
+def _widen_numbered_list_indent(document: DocxDocument) -> None:
+    """Numbered lists hang 0.8 cm, so "10." lines up with "9." (the stock 0.63 cm does not
+    hold two digits and a full stop)."""
+    style_num = document.styles["List Number"].element.find(
+        f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    numbering = document.part.numbering_part.element
+    abstract_id = numbering.num_having_numId(int(style_num.get(qn("w:val")))).abstractNumId.val
+    for abstract in numbering.findall(qn("w:abstractNum")):
+        if abstract.get(qn("w:abstractNumId")) != str(abstract_id):
+            continue
+        for lvl in abstract.findall(qn("w:lvl")):
+            if lvl.get(qn("w:ilvl")) == "0":
+                for ind in lvl.iter(qn("w:ind")):
+                    ind.set(qn("w:left"), "454")
+                    ind.set(qn("w:hanging"), "454")
+                for tab in lvl.iter(qn("w:tab")):
+                    tab.set(qn("w:pos"), "454")
 
 
 def mark_header_row(row: _Row) -> None:

@@ -8,6 +8,8 @@ statutory request pack), converts every .docx to PDF with LibreOffice, and check
 - no page with almost no body text (a blank page, an orphaned row or sign-off);
 - no word broken across lines inside a table header row;
 - no engineering text: file names, Jinja tags, ``null``, settings paths;
+- no system sentences ("… have no role because: …", "The plan that follows is …", pasted
+  guidance conditionals), no date with a leading zero, no minutes that are not whole;
 - every letter has a signature block: "Yours sincerely" (or "faithfully"), space to sign,
   a name and a role, not alone on its page;
 - the pack's contents give a page number for every section, and each section is on that page.
@@ -43,6 +45,15 @@ ENGINEERING = re.compile(
     r"\{\{|\}\}|\{%|%\}|\bnull\b|\bTraceback\b|\bschemas/|\bsettings/|\btemplates/"
     r"|\b[\w-]+\.(?:ya?ml|docx|json|csv|py)\b")
 RUNNING_LINE = re.compile(r"Confidential|Page \d+ of \d+")
+# Sentences written for the software or pasted from the guidance, not for the reader.
+SYSTEM_TEXT = re.compile(
+    r"no role because:|The plan that follows is|No provision is recorded yet"
+    r"|If a request for Statutory Assessment is to be made|Similarly, if|Delegation policy"
+    r"|\w: [A-Z][\w ]+: |Files listed but not merged|Status: Present|Source: \S+\.\w+")
+LEADING_ZERO_DATE = re.compile(r"\b0\d (?:January|February|March|April|May|June|July|August"
+                               r"|September|October|November|December) \d{4}\b")
+# A number of minutes that is not whole ("33.3", "63.3 minutes"); times are "9.15am".
+FRACTIONAL = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.%]|\s*(?:am|pm)\b)")
 SIGN_OFF = re.compile(r"^Yours (?:sincerely|faithfully),?$")
 CONTENTS_ROW = re.compile(r"^(?P<title>.*\S)\s{2,}(?P<page>\d+)$")
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -253,8 +264,18 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-CHECKS = (near_empty_pages, broken_header_words, engineering_text, signature_block,
-          contents_pages)
+def reader_text(doc: Printed) -> Iterable[Finding]:
+    """System sentences, dates with a leading zero, minutes that are not whole."""
+    for number, page in enumerate(doc.pages, start=1):
+        for pattern, what in ((SYSTEM_TEXT, "a system sentence"),
+                              (LEADING_ZERO_DATE, "a date not written as 8 September 2026"),
+                              (FRACTIONAL, "a number of minutes that is not whole")):
+            for match in pattern.finditer(page):
+                yield Finding(doc.name, number, f"{what}: {match.group(0)!r}")
+
+
+CHECKS = (near_empty_pages, broken_header_words, engineering_text, reader_text,
+          signature_block, contents_pages)
 
 
 def check(doc: Printed) -> list[Finding]:
