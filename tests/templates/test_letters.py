@@ -203,3 +203,14 @@ def test_a_name_in_another_script_is_also_given_in_latin_letters() -> None:
 def test_reference_uses_latin_initials() -> None:
     pupil = {"forename": "عائشہ", "forename_latin": "Aisha", "surname": "Rahman"}
     assert letterhead.reference(pupil, "HFR", dt.date(2027, 2, 1)) == "SEN/AR/HFR/2027-02"
+
+
+def test_a_redacted_letter_has_no_address_and_latin_name_as_initials() -> None:
+    from docgen.privacy import redact
+
+    pupil = {"forename": "عائشہ", "forename_latin": "Aisha", "surname": "Rahman",
+             "parents": "Mr and Mrs Rahman", "parents_address": "27 Station Road\nBirmingham",
+             "upn": "E330200214033", "date_of_birth": dt.date(2013, 5, 30)}
+    out = redact({"pupil": pupil, "views": {"pupil": "Aisha likes the club."}})
+    assert out["pupil"]["parents_address"] is None
+    assert out["views"]["pupil"] == "A. likes the club."
