@@ -1,8 +1,8 @@
 """Redaction: a copy of a document for readers who do not need to know who the pupil is.
 
 The pupil's names (and the parents' names) become initials wherever they appear in the form's
-text; the UPN, the date of birth and the parents' address are removed. Names of staff and services stay, since a
-reader needs to know who does what. What a person typed about the pupil in other words
+text; the UPN, the date of birth and the parents' address are removed. Names of staff and
+services stay, since a reader needs to know who does what. What a person typed about the pupil in other words
 (a nickname, a sibling's name) cannot be found this way: the README says so.
 """
 
