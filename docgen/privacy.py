@@ -2,8 +2,8 @@
 
 The pupil's names (and the parents' names) become initials wherever they appear in the form's
 text; the UPN, the date of birth and the parents' address are removed. Names of staff and
-services stay, since a reader needs to know who does what. What a person typed about the pupil in other words
-(a nickname, a sibling's name) cannot be found this way: the README says so.
+services stay, since a reader needs to know who does what. What a person typed about the pupil
+in other words (a nickname, a sibling's name) cannot be found this way: the README says so.
 """
 
 from __future__ import annotations
