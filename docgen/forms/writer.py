@@ -133,15 +133,16 @@ def _list_table(document: DocxDocument, section: Section, ids: Iterator[int]) ->
         _key(document, shortened)
 
 
-# Tick columns are narrow; dates get room for "dd/mm/yyyy"; a multi-line answer ("What they
-# will do") gets 8/3 the width of a one-line one ("Who").
-_TICK_CM, _DATE_CM, _MULTILINE_WEIGHT = 1.5, 3.6, 8 / 3
-# Arial bold 12 pt: about 0.27 cm a letter at most, plus the cell's padding
-_CM_PER_LETTER, _PADDING_CM = 0.27, 0.45
+# Tick columns are narrow; dates get room for "dd/mm/yyyy"; a table's only multi-line answer
+# ("What they will do") gets 2.1 times the width of a one-line one ("Who"): 8 cm beside 3.8.
+_TICK_CM, _DATE_CM, _MULTILINE_WEIGHT = 1.3, 3.6, 2.1
+# Arial bold 12 pt: under 0.32 cm a letter, plus the cell's padding (LibreOffice breaks "Group"
+# in 1.8 cm)
+_CM_PER_LETTER, _PADDING_CM = 0.32, 0.5
 
 
 def _fixed_cm(field) -> float | None:
-    if field.type == "bool":  # at least the header's longest word, unbroken
+    if field.type in ("bool", "int"):  # at least the header's longest word, unbroken
         longest = max(len(word) for word in column_header(field).split())
         return max(_TICK_CM, round(longest * _CM_PER_LETTER + _PADDING_CM, 1))
     return _DATE_CM if field.type == "date" else None
@@ -150,8 +151,10 @@ def _fixed_cm(field) -> float | None:
 def list_widths(section: Section) -> list[Length]:
     fixed = [_fixed_cm(f) for f in section.fields]
     free = Cm(17) - sum((Cm(cm) for cm in fixed if cm is not None), Cm(0))
-    weights = [(_MULTILINE_WEIGHT if f.type == "multiline" else 1.0)
-               for f, cm in zip(section.fields, fixed, strict=True) if cm is None]
+    free_fields = [f for f, cm in zip(section.fields, fixed, strict=True) if cm is None]
+    lone_multiline = sum(f.type == "multiline" for f in free_fields) == 1
+    weights = [(_MULTILINE_WEIGHT if f.type == "multiline" and lone_multiline else 1.0)
+               for f in free_fields]
     share = iter(int(free * w / sum(weights)) for w in weights)
     return [Length(Cm(cm)) if cm is not None else Length(next(share)) for cm in fixed]
 

@@ -93,7 +93,7 @@ def test_the_role_table_on_the_form_gives_the_room_to_what_they_will_do() -> Non
     table = next(t for t in document.tables if t.rows[0].cells[1].text == "What they will do")
     assert [c.text for c in table.rows[0].cells] == ["Who", "What they will do", "Q1", "Q2",
                                                      "Q3", "Q4"]
-    assert [round(c.width.cm, 1) for c in table.columns] == [3.0, 8.0, 1.5, 1.5, 1.5, 1.5]
+    assert [round(c.width.cm, 1) for c in table.columns] == [3.8, 8.0, 1.3, 1.3, 1.3, 1.3]
     text = all_text(write_blank_form(load_definition("hf_iep")))
     assert ("Q1: Key question 1. Is the CRISP Assessment fully supported by all possible "
             "evidence?") in text
