@@ -114,3 +114,11 @@ def test_missing_file_and_unknown_extension(tmp_path: Path) -> None:
     odd.write_text("hello", encoding="utf-8")
     code, _, err = run("check", str(odd))
     assert (code, "docgen cannot read '.txt' files" in err) == (2, True)
+
+
+def test_leaflet_command_warns_about_placeholder_advice_contacts(tmp_path: Path) -> None:
+    code, out, err = run("leaflet", "--school", "Elm Tree School", "--senco", "Ms Ada Cole",
+                         "-o", str(tmp_path / "leaflet.docx"))
+    assert code == 0 and "Wrote" in out
+    assert err.startswith("warning: The leaflet gives no telephone, email or website for the "
+                          "local Parent Partnership Service (the bundled placeholder)")
