@@ -43,7 +43,23 @@ class Checked:
 def check(path: Path) -> Checked:
     """Read and validate one input file (never raises for invalid content)."""
     form_input = load_input(path)
-    return Checked(form_input, validate_data(form_input.definition, form_input.raw))
+    checked = Checked(form_input, validate_data(form_input.definition, form_input.raw))
+    if checked.result.valid:
+        checked.result.warnings.extend(document_warnings(checked))
+    return checked
+
+
+def document_warnings(checked: Checked) -> list[Any]:
+    """What the documents this form makes lack from the settings (a letterhead's address, the
+    leaflet's advice contacts): warnings on screen, never text on the page."""
+    from docgen.problems import warning
+
+    seen: list[str] = []
+    for document in docs.for_form(checked.form, checked.result.data):
+        for text in document.warnings(checked.result.data) if document.warnings else ():
+            if text not in seen:
+                seen.append(text)
+    return [warning(text) for text in seen]
 
 
 def require_valid(checked: Checked) -> None:
@@ -67,7 +83,8 @@ def render_document(document: docs.DocumentType, checked: Checked,
     context["provenance"] = docs.provenance(checked.form, checked.input.version)
     template = (templates_dir / document.template if templates_dir
                 else docs.template_file(document))
-    return render_to_bytes(template, context)
+    rendered = render_to_bytes(template, context)
+    return document.post(rendered, context) if document.post else rendered
 
 
 

@@ -1,9 +1,9 @@
 """Redaction: a copy of a document for readers who do not need to know who the pupil is.
 
 The pupil's names (and the parents' names) become initials wherever they appear in the form's
-text; the UPN and the date of birth are removed. Names of staff and services stay, since a
-reader needs to know who does what. What a person typed about the pupil in other words
-(a nickname, a sibling's name) cannot be found this way: the README says so.
+text; the UPN, the date of birth and the parents' address are removed. Names of staff and
+services stay, since a reader needs to know who does what. What a person typed about the pupil
+in other words (a nickname, a sibling's name) cannot be found this way: the README says so.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def initial(name: str) -> str:
 def name_map(pupil: dict[str, Any]) -> dict[str, str]:
     """Each name (and each part of a double-barrelled one) → its initial(s)."""
     names: dict[str, str] = {}
-    for key in ("forename", "surname", "known_as"):
+    for key in ("forename", "surname", "known_as", "forename_latin"):
         value = (pupil.get(key) or "").strip()
         if value:
             names[value] = initial(value)
@@ -58,4 +58,5 @@ def redact(data: dict[str, Any]) -> dict[str, Any]:
     if "pupil" in out:
         out["pupil"]["upn"] = REMOVED
         out["pupil"]["date_of_birth"] = REMOVED
+        out["pupil"]["parents_address"] = REMOVED  # the letters' address block
     return out

@@ -37,11 +37,21 @@ def table_rows(data: bytes, caption: str) -> list[list[str]]:
 
 
 def header_rows_marked(data: bytes) -> bool:
+    """Every table has a header row marked to repeat, or (a label | value table) its first
+    column marked as the row headers."""
     for table in open_doc(data).tables:
         tr_pr = table.rows[0]._tr.trPr
-        if tr_pr is None or tr_pr.find(qn("w:tblHeader")) is None:
+        if tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None:
+            continue
+        look = table._tbl.tblPr.find(qn("w:tblLook"))
+        if look is None or look.get(qn("w:firstColumn")) != "1" or len(table.columns) != 2:
             return False
     return True
+
+
+def numbered_items(data: bytes) -> list[str]:
+    """The text of every paragraph in a numbered list (List Number style)."""
+    return [p.text for p in open_doc(data).paragraphs if p.style.name == "List Number"]
 
 
 def styles_used(data: bytes) -> list[str]:

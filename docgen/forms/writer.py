@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.table import Table, _Cell
 
 from docgen import house_style
@@ -17,6 +17,7 @@ from docgen.definitions import FormDefinition, Section
 from docgen.docprops import set_custom_properties
 from docgen.forms.controls import content_control
 from docgen.forms.examples import EXAMPLES
+from docgen.forms.layout import column_header
 from docgen.forms.ns import (
     FORM_ID_PREFIX,
     FORM_PROPERTY,
@@ -75,9 +76,11 @@ def _add_styles(document: DocxDocument) -> None:
 
 
 def _add_section(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
-    document.add_heading(section.heading, 1)
+    document.add_heading(section.heading, 1).paragraph_format.keep_with_next = True
     if section.help:
-        document.add_paragraph(section.help, style=HELP_STYLE)
+        # the help stays with its table: a heading and help never end a page on their own
+        document.add_paragraph(section.help, style=HELP_STYLE).paragraph_format \
+            .keep_with_next = True
     before, after = EXAMPLES.get(section.example or "", (None, None))
     if before:
         before(document)
@@ -141,11 +144,64 @@ def _part_row(table: Table, text: str) -> _Cell:
 
 
 def _list_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
-    table = house_style.add_table(document, [f.label for f in section.fields],
+    table = house_style.add_table(document, [column_header(f) for f in section.fields],
                                   caption=section.heading)
-    cells = table.add_row().cells
-    for cell, field in zip(cells, section.fields, strict=True):
+    row = table.add_row()
+    house_style.prevent_row_split(row)  # rows added in Word copy it, and keep it
+    for cell, field in zip(row.cells, section.fields, strict=True):
         _put_control(cell, section, field.key, f"{section.key}.{field.key}", ids)
+    house_style.set_column_widths(table, list_widths(section))
+    shortened = [f for f in section.fields if column_header(f) != f.label]
+    if shortened:
+        _key(document, shortened)
+
+
+# Tick columns are narrow; dates get room for "dd/mm/yyyy"; a table's only multi-line answer
+# ("What they will do") gets 2.1 times the width of a one-line one ("Who"): 8 cm beside 3.8.
+_TICK_CM, _DATE_CM, _MULTILINE_WEIGHT = 1.3, 3.6, 2.1
+# Arial bold 12 pt: under 0.32 cm a letter, plus the cell's padding (LibreOffice breaks "Group"
+# in 1.8 cm)
+_CM_PER_LETTER, _PADDING_CM = 0.32, 0.5
+
+
+def _fixed_cm(field) -> float | None:
+    if field.type in ("bool", "int"):  # at least the header's longest word, unbroken
+        longest = max(len(word) for word in column_header(field).split())
+        return max(_TICK_CM, round(longest * _CM_PER_LETTER + _PADDING_CM, 1))
+    return _DATE_CM if field.type == "date" else None
+
+
+# The text width of an A4 portrait page with 2 cm margins, and the most of it narrow columns
+# may take: a wide table (nine columns) keeps room for its text columns.
+_TEXT_CM, _MOST_FIXED = 17.0, 0.65
+
+
+def list_widths(section: Section) -> list[Length]:
+    fixed = [_fixed_cm(f) for f in section.fields]
+    fixed_total = sum(cm for cm in fixed if cm is not None)
+    if fixed_total > _TEXT_CM * _MOST_FIXED:
+        scale = _TEXT_CM * _MOST_FIXED / fixed_total
+        fixed = [None if cm is None else round(cm * scale, 2) for cm in fixed]
+    free = Cm(_TEXT_CM) - sum((Cm(cm) for cm in fixed if cm is not None), Cm(0))
+    free_fields = [f for f, cm in zip(section.fields, fixed, strict=True) if cm is None]
+    lone_multiline = sum(f.type == "multiline" for f in free_fields) == 1
+    weights = [(_MULTILINE_WEIGHT if f.type == "multiline" and lone_multiline else 1.0)
+               for f in free_fields]
+    share = iter(int(free * w / sum(weights)) for w in weights)
+    return [Length(Cm(cm)) if cm is not None else Length(next(share)) for cm in fixed]
+
+
+def _key(document: DocxDocument, fields: list) -> None:
+    """Under a table with short column headers, what each one stands for."""
+    from docgen.domain.questions import KEY_QUESTIONS
+
+    document.add_paragraph("Key to the tick columns:", style=HELP_STYLE).paragraph_format \
+        .space_before = Pt(6)
+    for field in fields:
+        short = column_header(field)
+        number = int(short[1:])
+        document.add_paragraph(f"{short}: {field.label}. {KEY_QUESTIONS[number - 1]}",
+                               style=HELP_STYLE)
 
 
 def _fixed_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:

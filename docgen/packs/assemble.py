@@ -1,36 +1,29 @@
-"""Builds the pack: cover, contents and checklist, then every document merged (docxcompose)."""
+"""Builds the pack: covering letter, contents and checklist, then every document merged
+(docxcompose), each section on a new page under its bookmarked heading."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
 from docxcompose.composer import Composer
 
 from docgen import house_style
+from docgen.context import uk_date
 from docgen.definitions import load_definition
 from docgen.documents import all_documents, provenance, template_file
 from docgen.errors import InvalidInput
-from docgen.families.highfocus import crisp_rows, review_context
+from docgen.families.letter_pages import add_logo
 from docgen.forms.ns import qn
 from docgen.frameworks import BIRMINGHAM
 from docgen.packs.case import CaseForm
 from docgen.packs.checklist import CaseCheck, check_case
+from docgen.packs.contents import csv_document, number_the_contents, section_opening, without_title
+from docgen.packs.cover import MISSING, Section, cover_context
 from docgen.render import render_to_bytes
-
-MISSING = "MISSING"
-
-
-@dataclass
-class Section:
-    title: str
-    source: str
-    data: bytes | None  # None: missing (drafts only)
 
 
 def build_pack(folder: Path, *, draft: bool = False, redacted: bool = False) -> bytes:
@@ -86,34 +79,44 @@ def redact_document(data: bytes, names: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
-def sections_for(check: CaseCheck) -> list[Section]:
+def sections_for(check: CaseCheck) -> tuple[list[Section], list[str]]:
+    """The sections merged into the pack, and the evidence sent with it as separate files
+    (a PDF or a picture cannot be merged into a Word document)."""
     sections: list[Section] = []
+    enclosures: list[str] = []
     review = check.review
     hf_ieps = [f for f in check.included_forms if f.form == "hf_iep"]
     if hf_ieps:
         latest = hf_ieps[-1]
-        sections.append(Section("High Focus IEP", latest.path.name,
-                                 _render("hf_iep", latest)))
+        sections.append(Section("High Focus IEP", latest.path, _render("hf_iep", latest), True))
     else:
-        sections.append(Section("High Focus IEP", MISSING, None))
+        sections.append(Section("High Focus IEP", None, None))
     if review is not None:
-        sections.append(Section("High Focus review record", review.path.name,
-                                _render("review_record", review)))
+        sections.append(Section("High Focus review record", review.path,
+                                _render("review_record", review), True))
         plan_ready = any(i.name == "Proposed Provision Plan" and i.present for i in check.items)
-        sections.append(Section("Proposed Provision Plan", review.path.name,
-                                _render("provision_plan", review) if plan_ready else None))
+        sections.append(Section("Proposed Provision Plan", review.path,
+                                _render("provision_plan", review) if plan_ready else None,
+                                True))
     for form in check.included_forms:
         if form.form == "iep":
-            sections.append(Section(f"IEP from {form.date.day} {form.date:%B %Y}", form.path.name,
-                                    _render("iep", form)))
+            sections.append(Section(f"Individual Education Plan from {uk_date(form.date)}",
+                                    form.path, _render("iep", form), True))
         elif form.form == "iep_review":
-            sections.append(Section(f"IEP review of {form.date.day} {form.date:%B %Y}",
-                                    form.path.name, _render("iep_review_record", form)))
+            sections.append(Section(f"IEP review of {uk_date(form.date)}", form.path,
+                                    _render("iep_review_record", form), True))
     for item in check.case.evidence:
-        if item.file.suffix.lower() == ".docx":
-            sections.append(Section(item.title, item.file.name,
-                                    item.file.read_bytes() if item.present else None))
-    return sections
+        title = item.title + (f" ({uk_date(item.date)})" if item.date else "")
+        suffix = item.file.suffix.lower()
+        if not item.present:
+            sections.append(Section(title, item.file, None))
+        elif suffix == ".docx":  # MERGED_SUFFIXES in manifest.py: what is merged
+            sections.append(Section(title, item.file, item.file.read_bytes()))
+        elif suffix == ".csv":
+            sections.append(Section(title, item.file, csv_document(item.file, title)))
+        else:
+            enclosures.append(title)
+    return sections, enclosures
 
 
 def _render(key: str, form: CaseForm) -> bytes:
@@ -123,55 +126,33 @@ def _render(key: str, form: CaseForm) -> bytes:
     return render_to_bytes(template_file(document), context)
 
 
-def cover_context(check: CaseCheck, sections: list[Section], draft: bool) -> dict:
-    review = check.review
-    if review is None:
-        raise InvalidInput("the case folder has no High Focus review form",
-                           file=str(check.case.folder))
-    context = review_context(load_definition("hf_review"), review.checked.data)
-    context["crisp_rows"] = crisp_rows(review.checked.data)
-    context["draft"] = draft
-    context["provenance"] = provenance("hf_review", load_definition("hf_review").version)
-    context["today"] = f"{dt.date.today():%-d %B %Y}"
-    context["sections"] = [{"number": str(n), "title": s.title,
-                            "source": s.source if s.data is not None else MISSING}
-                           for n, s in enumerate(sections, start=1)]
-    context["checklist"] = [{"item": i.name, "source": i.source or "—",
-                             "status": "Present" if i.present else MISSING}
-                            for i in check.items]
-    context["listed_only"] = [f"{e.title}: {e.file.name}"
-                              + (f" ({e.date:%d %B %Y})" if e.date else "")
-                              for e in check.case.evidence
-                              if e.file.suffix.lower() != ".docx" and e.present]
-    return context
-
-
 def assemble(check: CaseCheck, *, draft: bool) -> bytes:
-    sections = sections_for(check)
-    cover = render_to_bytes(BIRMINGHAM.template_path("pack_cover.docx"),
-                            cover_context(check, sections, draft))
+    sections, enclosures = sections_for(check)
+    context = cover_context(check, sections, enclosures, draft)
+    cover = add_logo(render_to_bytes(BIRMINGHAM.template_path("pack_cover.docx"), context),
+                     context)
     return compose(cover, sections)
 
 
 def compose(cover: bytes, sections: list[Section]) -> bytes:
-    """The cover, then each section after its divider page (every framework's packs)."""
+    """The cover, then each section opening on a new page under its numbered heading, and the
+    contents' page numbers pointing at those headings (every framework's packs)."""
     composer = Composer(Document(io.BytesIO(cover)))
     for number, section in enumerate(sections, start=1):
-        composer.append(_divider(number, section))
-        if section.data is not None:
-            composer.append(Document(io.BytesIO(section.data)))
+        composer.append(section_opening(number, section.title))
+        if section.data is None:
+            composer.append(_missing(section))
+        else:
+            composer.append(without_title(section.data) if section.ours
+                            else Document(io.BytesIO(section.data)))
+    number_the_contents(composer.doc)
     out = io.BytesIO()
     composer.save(out)
     return out.getvalue()
 
 
-def _divider(number: int, section: Section) -> Document:
-    """A page that opens each section: its number, title and source (or MISSING)."""
+def _missing(section: Section) -> Document:
+    """Drafts only: the gap, marked where the section would be."""
     document = house_style.new_document(section.title)
-    document.add_page_break()
-    document.add_heading(f"Section {number}: {section.title}", 1)
-    if section.data is None:
-        document.add_paragraph(f"{MISSING}: this item is not in the case folder yet.")
-    else:
-        document.add_paragraph(f"Source: {section.source}")
+    document.add_paragraph(f"{MISSING}: this item is not in the case folder yet.")
     return document

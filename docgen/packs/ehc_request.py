@@ -129,23 +129,23 @@ def sections_for(check: CaseCheck) -> list[Section]:
     from docgen.families.send2015.support import render_provision_map
 
     assert check.review is not None
-    sections = [Section("The school's request", check.review.path.name,
-                        _render("ehc_request", check.review))]
+    sections = [Section("The school's request", check.review.path,
+                        _render("ehc_request", check.review), True)]
     plans = [f for f in check.included_forms if f.form == "sen_support"]
     for plan in plans:
         sections.append(Section(f"SEN Support plan {plan.checked.data['plan']['cycle']} "
-                                f"from {plan.date.day} {plan.date:%B %Y}", plan.path.name,
-                                _render("sen_support_plan", plan)))
+                                f"from {plan.date.day} {plan.date:%B %Y}", plan.path,
+                                _render("sen_support_plan", plan), True))
     if plans:
-        sections.append(Section("Individual provision map", ", ".join(p.path.name for p in plans),
-                                render_provision_map([p.checked.data for p in plans])))
+        sections.append(Section("Individual provision map", None,
+                                render_provision_map([p.checked.data for p in plans]), True))
     for meeting in (f for f in check.included_forms if f.form == "parent_meeting"):
         sections.append(Section(f"Meeting with parents on {meeting.date.day} "
-                                f"{meeting.date:%B %Y}", meeting.path.name,
-                                _render("parent_meeting_record", meeting)))
+                                f"{meeting.date:%B %Y}", meeting.path,
+                                _render("parent_meeting_record", meeting), True))
     for item in check.case.evidence:
         if item.file.suffix.lower() == ".docx":
-            sections.append(Section(item.title, item.file.name,
+            sections.append(Section(item.title, item.file,
                                     item.file.read_bytes() if item.present else None))
     return sections
 

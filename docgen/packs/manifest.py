@@ -15,6 +15,9 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+MERGED_SUFFIXES = (".docx", ".csv")
+
+
 def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes) -> bytes:
     folder = check.case.folder
     files = []
@@ -29,7 +32,9 @@ def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes) -> bytes:
                  "date": item.date.isoformat() if item.date else None}
         if item.present:
             entry["sha256"] = sha256(item.file)
-            entry["in_pack"] = "merged" if item.file.suffix.lower() == ".docx" else "listed"
+            # a Word document is merged, a CSV merged as a table, anything else enclosed
+            entry["in_pack"] = ("merged" if item.file.suffix.lower() in MERGED_SUFFIXES
+                                else "enclosed")
         else:
             entry["in_pack"] = "missing"
         files.append(entry)

@@ -78,7 +78,7 @@ def test_five_mistakes_five_located_messages(broken: Path) -> None:
             "and {%tr endfor %} so it keeps or repeats whole rows" in joined)
     assert "error: header1, paragraph 1 (near “{{ pupil. }} · Confidential”)" in joined
     assert "body, table 3, row 2, cell 1" in joined  # where the targets loop starts
-    assert "body, table 2, row 3, cell 2 (near “{{ plan.start_date”)" in joined
+    assert "body, table 2, row 2, cell 2 (near “{{ plan.start_date”)" in joined
 
 
 def test_annotate_puts_body_problems_as_comments(broken: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,10 +58,16 @@ def test_properties_and_confidential_header(rendered: dict) -> None:
         assert props.language == "en-GB", name
         assert props.title and "{{" not in props.title, name
         assert "{{" not in (props.author or "") and props.author, name
-        if document.key != "leaflet":
-            header = doc.sections[0].header.paragraphs[0].text
+        header = doc.sections[0].header.paragraphs[0].text
+        assert "{{" not in header
+        if document.key.startswith("letter_"):
+            # a letter: the letterhead on page 1, then "Mrs Khan · 8 September 2026 · Page 2
+            # of 2" on the pages after it; no "Confidential" stamp above the school's name
+            assert doc.sections[0].different_first_page_header_footer, name
+            assert not doc.sections[0].first_page_header.paragraphs[0].text, name
+            assert re.fullmatch(r".+ · \d{1,2} \w+ \d{4} · Page \d+ of \d+", header), name
+        elif document.key != "leaflet":
             assert header.endswith("· Confidential"), name
-            assert "{{" not in header
 
 
 def test_no_template_tags_survive(rendered: dict) -> None:

@@ -62,7 +62,7 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 
 
 def with_glossary(context: Data, *texts: str) -> Data:
-    from docgen.families.parents import glossary
+    from docgen.families.wording import glossary
 
     context["glossary"] = glossary([t for t in texts if t], ABBREVIATIONS)
     return context

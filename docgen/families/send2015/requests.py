@@ -55,7 +55,8 @@ def pack_cover_context(check: CaseCheck, sections: list[Section], draft: bool) -
     context["profile_title"] = profile.title if profile else "the SEND Code of Practice 9.14"
     context["provenance"] = provenance("ehc_request", definition.version)
     context["sections"] = [{"number": str(n), "title": s.title,
-                            "source": s.source if s.data is not None else MISSING}
+                            "source": (s.source.name if s.source else "—") if s.data is not None
+                            else MISSING}
                            for n, s in enumerate(sections, start=1)]
     context["checklist"] = [{"item": i.name, "source": i.source or "—",
                              "status": "Present" if i.present else MISSING}

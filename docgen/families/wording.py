@@ -1,0 +1,127 @@
+"""Turning staff wording into words for parents: their own tasks addressed to them, other
+people's actions and reservations attributed, abbreviations explained where first used.
+
+Staff write the role table in the third person ("practises the topic words at home and notes
+which she knows"); a letter asks the parents in the second person ("We would like you to:
+practise the topic words at home and note which she knows").
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+
+from docx import Document
+from docx.oxml.ns import qn
+
+# Verbs that follow "and" in a task, turned to the second person only when listed here
+# (a plural noun after "and" — "spellings and words" — must stay as it is).
+_COMMON_VERBS = frozenset({
+    "accepts", "agrees", "asks", "attends", "believes", "brings", "calls", "checks", "comes",
+    "completes", "disagrees", "discusses", "encourages", "feels", "finds", "gives", "goes",
+    "has", "helps", "is", "joins", "keeps", "lets", "listens", "looks", "meets", "notes",
+    "plays", "practises", "praises", "questions", "reads", "records", "rewards", "says", "sees",
+    "sends", "shares", "shows", "signs", "supports", "takes", "talks", "tells", "thinks",
+    "tries", "uses", "visits", "wants", "watches", "worries", "writes",
+})
+_IRREGULAR = {"has": "have", "does": "do", "is": "are", "goes": "go"}
+_TO_US = re.compile(r"\b(tell|let|show|ask|give|send|inform|contact) the school\b")
+
+# Abbreviations a parent may meet, explained the first time a document uses them.
+ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("SENCo", "special educational needs coordinator"),
+    ("IEP", "Individual Education Plan"),
+    ("CRISP", "Criteria for Special Provision"),
+    ("SA+", "School Action Plus"),
+    ("LEA", "local education authority"),
+    ("PSS", "Pupil and School Support"),
+    ("EP", "educational psychologist"),
+    ("SALT", "speech and language therapist"),
+    ("EWO", "education welfare officer"),
+)
+
+
+def base_verb(word: str) -> str:
+    """'practises' → 'practise', 'tells' → 'tell', 'tries' → 'try', 'watches' → 'watch'."""
+    lower = word.lower()
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + "y"
+    if re.search(r"(ss|sh|ch|x|zz)es$", lower):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def for_parents(task: str) -> str:
+    """A role-table task of the parents, as something we ask them to do."""
+    words = task.strip().rstrip(".").split(" ")
+    if not words or not words[0]:
+        return task
+    if words[0].lower().endswith("s"):
+        words[0] = base_verb(words[0]).lower()
+        for i in range(1, len(words) - 1):
+            if words[i] in ("and", "then", "or", "but") and words[i + 1] in _COMMON_VERBS:
+                words[i + 1] = base_verb(words[i + 1])
+    else:
+        words[0] = words[0][:1].lower() + words[0][1:]
+    return _TO_US.sub(r"\1 us", " ".join(words))
+
+
+def starts_with_verb(text: str) -> bool:
+    """True when staff wrote the text as what someone does ("Agrees with …, but has …")."""
+    first = text.strip().split(" ")[0].lower() if text.strip() else ""
+    return first in _COMMON_VERBS
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def joined(items: Iterable[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = [i for i in items if i]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def explain_abbreviations(data: bytes, context: dict | None = None) -> bytes:
+    """The document with each abbreviation spelled out where it is first used, in the
+    sentence ("special educational needs coordinator (SENCo)"; inside brackets already,
+    "(special educational needs coordinator, SENCo)")."""
+    document = Document(io.BytesIO(data))
+    texts = [t for t in document.element.body.iter(qn("w:t")) if t.text]
+    for short, meaning in ABBREVIATIONS:
+        pattern = re.compile(rf"(?<![\w+]){re.escape(short)}(?![\w+])")
+        for index, element in enumerate(texts):
+            match = pattern.search(element.text)
+            if match is None:
+                continue
+            before = "".join(t.text for t in texts[max(0, index - 3):index]) + \
+                element.text[:match.start()]
+            if not before.lower().endswith((f"{meaning.lower()} (", f"{meaning.lower()}, ")):
+                element.text = _explained(element.text, match, short, meaning)
+            break
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _explained(text: str, match: re.Match[str], short: str, meaning: str) -> str:
+    start, end = match.span()
+    bracketed = text[start - 1:start] == "(" and text[end:end + 1] == ")"
+    shown = f"{meaning}, {short}" if bracketed else f"{meaning} ({short})"
+    return text[:start] + shown + text[end:]
+
+
+def glossary(texts: list[str],
+             abbreviations: tuple[tuple[str, str], ...] = ABBREVIATIONS) -> list[str]:
+    """'special educational needs coordinator (SENCo)' for each abbreviation the texts use (each
+    framework has its own list)."""
+    joined = " ".join(texts)
+    return [f"{meaning} ({short})" for short, meaning in abbreviations
+            if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", joined)]

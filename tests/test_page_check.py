@@ -1,0 +1,135 @@
+"""The page check: every demo document printed through LibreOffice and read as a reader would.
+
+The rules are tested on small made-up pages (each must be able to fail); then the whole demo
+is printed and must pass.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools.page_check import (
+    Line,
+    Printed,
+    broken_header_words,
+    check,
+    contents_pages,
+    engineering_text,
+    near_empty_pages,
+    run,
+    signature_block,
+)
+
+HEAD = "Tomos Llŷr-Evans · Confidential"
+FOOT = "Page 2 of 3"
+BODY = "The review looked at the evidence for each thread of concern and agreed the bands."
+
+
+def _doc(pages: list[str], kind: str = "review_record", lines=None, header_words=()) -> Printed:
+    return Printed("x.docx", kind, pages, lines or [[] for _ in pages], set(header_words))
+
+
+def test_a_page_with_only_header_footer_and_a_row_is_near_empty() -> None:
+    page = f"{HEAD}\nNo   Item\n10   New review date\n{FOOT}"
+    (finding,) = near_empty_pages(_doc([BODY * 3, page]))
+    assert finding.page == 2 and "almost no body text" in finding.problem
+    assert list(near_empty_pages(_doc([BODY * 3]))) == []
+
+
+def test_a_header_word_broken_across_lines_is_found() -> None:
+    lines = [[Line("Thread Ban Provision", 0, 10), Line("d", 10, 20)]]
+    (finding,) = broken_header_words(_doc([BODY], lines=lines, header_words={"Band"}))
+    assert "'Band' is broken across lines" in finding.problem
+    whole = [[Line("Thread Band Provision", 0, 10)]]
+    assert list(broken_header_words(_doc([BODY], lines=whole, header_words={"Band"}))) == []
+
+
+@pytest.mark.parametrize("leak", ["{{ pupil.name }}", "{%p if x %}", "value null here",
+                                  "schemas/settings/delegation.yaml", "hf_iep.yaml",
+                                  "see salt-report.docx", "reading-tests.csv"])
+def test_engineering_text_is_found(leak: str) -> None:
+    (finding, *_) = engineering_text(_doc([f"{BODY} {leak}"]))
+    assert "engineering text" in finding.problem
+
+
+def test_plain_text_with_emails_and_dates_is_not_engineering() -> None:
+    page = f"{BODY} office@greenhill.example.sch.uk, www.greenhill.example.sch.uk, 8.9.2026"
+    assert list(engineering_text(_doc([page]))) == []
+
+
+def _letter(gap: float, before: int = 5) -> Printed:
+    lines = [Line(f"body line {n}", n * 14, n * 14 + 12) for n in range(before)]
+    top = before * 14
+    lines += [Line("Yours sincerely,", top, top + 12),
+              Line("Mr Kwame Asante", top + 12 + gap, top + 24 + gap),
+              Line("Special educational needs coordinator (SENCo)", top + 26 + gap, top + 38 + gap)]
+    return _doc([BODY * 3], kind="letter_review_outcome", lines=[lines])
+
+
+def test_a_letter_needs_space_to_sign_and_company_on_its_page() -> None:
+    assert list(signature_block(_letter(gap=50))) == []
+    (no_space,) = signature_block(_letter(gap=2))
+    assert no_space.problem == "no space to sign under the sign-off"
+    (alone,) = signature_block(_letter(gap=50, before=0))
+    assert alone.problem == "the sign-off is alone on its page"
+    (missing,) = signature_block(_doc([BODY], kind="letter_high_focus", lines=[[]]))
+    assert missing.problem == "a letter without a signature block"
+    assert list(signature_block(_doc([BODY], kind="hf_iep"))) == []  # not a letter
+
+
+def test_pack_contents_need_page_numbers_that_are_right() -> None:
+    cover = "Contents\nNo.   Section                         Page\n1     High Focus IEP      2\n"
+    right = _doc([cover, "1. High Focus IEP\n" + BODY], kind="pack")
+    assert list(contents_pages(right)) == []
+    wrong = _doc([cover, BODY, "1. High Focus IEP"], kind="pack")
+    (finding,) = contents_pages(wrong)
+    assert "is on page 2, but it is not" in finding.problem
+    (none,) = contents_pages(_doc(["Contents\n1   High Focus IEP\n", BODY], kind="pack"))
+    assert none.problem == "the contents have no page numbers"
+
+
+# Text that issue 14 (the review's own decision; documents say only what the form says)
+# removes from its own templates and rules, each named in that issue: until it lands, the page
+# check finds these and this test lets exactly these through. (document, problem) fragments:
+ISSUE_14 = (
+    (("review-record", "outcome-note", "statutory-request-pack"),
+     ("'schemas/'", "'settings/'", "'delegation.yaml'", "'Delegation policy'",
+      "'Similarly, if'", "'If a request for Statutory Assessment is to be made'",
+      "'The plan that follows is'")),
+    (("provision-plan", "statutory-request-pack"),
+     ("'No provision is recorded yet'", "'h: None identified: '")),
+    (("hf-iep",), ("'no role because:'",)),
+    (("-iep.docx",), ("'33.3'", "'63.3'")),  # Aisha's lunchtime club: 40 x 5 / 6 minutes
+)
+
+
+def _owned_by_issue_14(finding) -> bool:
+    return any(any(d in finding.document for d in documents)
+               and finding.problem.endswith(problems) for documents, problems in ISSUE_14)
+
+
+def test_reader_text_rules() -> None:
+    page = ("The parents have no role because: none. Health: None identified: fine. "
+            "IEP from 08 September 2026. Total 63.3 minutes a week. Attendance 95.8%. 9.15am.")
+    problems = [f.problem for f in check(_doc([page * 3]))]
+    assert "a system sentence: 'no role because:'" in problems
+    assert "a system sentence: 'h: None identified: '" in problems
+    assert "a date not written as 8 September 2026: '08 September 2026'" in problems
+    assert "a number of minutes that is not whole: '63.3'" in problems
+    assert not [p for p in problems if "95.8" in p or "9.15" in p]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice and poppler print the pages")
+def test_every_demo_document_passes_the_page_check(tmp_path: Path) -> None:
+    printed, findings = run(tmp_path)
+    kinds = {doc.kind for doc in printed}
+    assert {"letter_high_focus", "letter_review_invitation", "letter_review_outcome", "pack",
+            "leaflet", "review_agenda", "contact_attempts", "form-hf_iep"} <= kinds
+    problems = [str(f) for f in findings if not _owned_by_issue_14(f)]
+    assert problems == []
+    pack = next(doc for doc in printed if doc.kind == "pack")
+    assert check(pack) == [f for f in findings if f.document == pack.name]
