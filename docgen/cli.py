@@ -241,8 +241,9 @@ def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, pdf: bool,
 
         click.echo(f"Wrote {to_pdf(output, output.parent)}")
     from docgen.letterhead import settings_warnings
+    from docgen.packs.kinds import case_framework
 
-    for text in settings_warnings(pack=True):
+    for text in settings_warnings(framework=case_framework(folder), pack=True):
         click.echo(f"warning: {text}", err=True)
     missing = check_case(folder).missing if draft else []
     for item in missing:

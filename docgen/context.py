@@ -64,13 +64,16 @@ def form_context(definition: FormDefinition, data: Data) -> Data:
 
 def writing_date(data: Data) -> dt.date:
     """The date printed on letters, notes and records made from this form: the form's "Date
-    of writing", else the date of the event the form records (the review, the plan's start)."""
+    of writing", else the date of the event the form records (the review, the plan's start,
+    the meeting, the day the authority receives a request)."""
     candidates = (
         (data.get("letters") or {}).get("date"),
         (data.get("review") or {}).get("date"),
         (data.get("high_focus") or {}).get("start_date"),
         (data.get("plan") or {}).get("start_date"),
         (data.get("crisp") or {}).get("date"),
+        (data.get("meeting") or {}).get("date"),
+        (data.get("request") or {}).get("received"),
     )
     return next((d for d in candidates if isinstance(d, dt.date)), dt.date.today())
 

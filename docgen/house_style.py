@@ -29,6 +29,7 @@ ROW_HEADER_FILL = "F2F2F2"  # first column of a label | value table
 # 1.25-inch margins, which leaves tables 15 cm wide and shrinks or clips on A4 paper.
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Cm(21), Cm(29.7), Cm(2)
 TEXT_WIDTH = Cm(17)
+LANDSCAPE_TEXT_WIDTH = PAGE_HEIGHT - 2 * MARGIN  # 25.7 cm: wide tables on a landscape page
 _STYLES_WITH_EFFECTS = (
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 )
@@ -308,9 +309,11 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
 
 
 def add_page_number_footer(document: DocxDocument, prefix: str = "") -> None:
-    """'Page X of Y' centred in the footer of every section."""
-    for section in document.sections:
-        add_page_number_footer_to(section.footer, document, prefix)
+    """'Page X of Y' centred in the footer of every section (a section whose footer is
+    linked to the one before, a landscape page say, shares that footer)."""
+    for number, section in enumerate(document.sections):
+        if number == 0 or not section.footer.is_linked_to_previous:
+            add_page_number_footer_to(section.footer, document, prefix)
 
 
 def add_page_number_footer_to(footer, document: DocxDocument, prefix: str = "") -> None:

@@ -1,8 +1,10 @@
 """What heads and signs a letter: the school's letterhead and the authority's details (settings),
 the recipient's address block, the reference and the date of writing.
 
-The settings live in ``schemas/settings/schools.yaml`` and ``authority.yaml``; a gap in them is
-a warning on screen (``settings_warnings``), never text on the page.
+Each framework keeps its own ``schools.yaml`` and ``authority.yaml`` in its settings folder,
+found through the framework registry, so a maintainer's ``--templates`` folder can override
+either (``DIR/<framework>/settings/``). A gap in them is a warning on screen
+(``settings_warnings``), never text on the page.
 """
 
 from __future__ import annotations
@@ -15,22 +17,32 @@ from typing import Any
 
 from docgen.context import uk_date, writing_date
 from docgen.errors import TemplateProblem
+from docgen.frameworks import Framework, default
 from docgen.inputs import safe_yaml
-from docgen.resources import data_dir
 
 Data = dict[str, Any]
 PLACEHOLDER_AUTHORITY = "the local authority"
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 _SCHOOL_KEYS = {"name", "address", "telephone", "email", "website", "head_teacher", "logo",
                 "logo_alt"}
+SENCO_ROLE = "Special educational needs coordinator (SENCo)"
 
 
-def settings_dir() -> Path:
-    return data_dir("schemas") / "settings"
+def settings_file(name: str, framework: Framework | None = None) -> Path:
+    """The settings file in use: a maintainer's own copy, else the framework's bundled one."""
+    return (framework or default()).settings_path(name)
 
 
-def _read(name: str) -> Data:
-    path = settings_dir() / name
+def _read(path: Path) -> Data:
+    try:
+        return _read_cached(path, path.stat().st_mtime_ns)
+    except OSError as exc:
+        raise TemplateProblem(f"the settings file cannot be read: {exc.strerror}",
+                              file=str(path), hint="Restore the bundled copy.") from None
+
+
+@cache
+def _read_cached(path: Path, _mtime: int) -> Data:
     try:
         data = safe_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, ValueError) as exc:
@@ -42,12 +54,14 @@ def _read(name: str) -> Data:
     return data
 
 
-@cache
-def authority() -> Data:
-    data = _read("authority.yaml")
+def authority(framework: Framework | None = None) -> Data:
+    """The framework's authority settings, with defaults for what a maintainer left out."""
+    data = dict(_read(settings_file("authority.yaml", framework)))
     data.setdefault("name", PLACEHOLDER_AUTHORITY)
     data.setdefault("parent_advice", "the local Parent Partnership Service")
-    data["statutory_team_address"] = list(data.get("statutory_team_address") or [])
+    data.setdefault("statutory_team", "The Statutory Assessment Team")
+    data["statutory_team_address"] = [str(line) for line in
+                                      data.get("statutory_team_address") or []]
     contacts = [("Telephone", data.get("parent_advice_telephone")),
                 ("Email", data.get("parent_advice_email")),
                 ("Website", data.get("parent_advice_website"))]
@@ -77,10 +91,11 @@ class School:
                 "head_teacher": self.head_teacher, "has_logo": self.logo is not None}
 
 
-@cache
-def _schools() -> dict[str, Data]:
-    schools = _read("schools.yaml").get("schools") or {}
-    path = settings_dir() / "schools.yaml"
+def _schools(path: Path) -> dict[str, Data]:
+    schools = _read(path).get("schools") or {}
+    if not isinstance(schools, dict):
+        raise TemplateProblem("'schools' must list each school under its DfE number",
+                              file=str(path))
     for number, entry in schools.items():
         unknown = set(entry or {}) - _SCHOOL_KEYS
         if not isinstance(entry, dict) or "name" not in entry or unknown:
@@ -96,17 +111,18 @@ def _schools() -> dict[str, Data]:
     return {str(k): v for k, v in schools.items()}
 
 
-def school_for(pupil: Data) -> School:
+def school_for(pupil: Data, framework: Framework | None = None) -> School:
     """The letterhead for the pupil's school (by DfE number), or one from the form's name."""
-    entry = _schools().get(str(pupil.get("dfe_number") or ""))
+    path = settings_file("schools.yaml", framework)
+    entry = _schools(path).get(str(pupil.get("dfe_number") or ""))
     if entry is None:
         return School(name=str(pupil.get("school") or ""), listed=False)
     logo = None
-    if entry.get("logo"):
-        logo = (settings_dir() / str(entry["logo"])).resolve()
+    if entry.get("logo"):  # beside the schools.yaml in use: a maintainer's logo in their folder
+        logo = (path.parent / str(entry["logo"])).resolve()
         if logo.suffix.lower() not in LOGO_SUFFIXES or not logo.is_file():
             raise TemplateProblem(f"the logo {entry['logo']} is not a PNG or JPEG file here",
-                                  file=str(settings_dir() / "schools.yaml"))
+                                  file=str(path))
     return School(name=str(entry["name"]), address=tuple(map(str, entry.get("address") or ())),
                   telephone=str(entry.get("telephone") or ""),
                   email=str(entry.get("email") or ""),
@@ -115,8 +131,9 @@ def school_for(pupil: Data) -> School:
                   logo_alt=str(entry.get("logo_alt") or ""))
 
 
-def letter(data: Data, *, subject_code: str, to: str | None = None,
-           address: str | None = None) -> Data:
+def letter(data: Data, *, subject_code: str, framework: Framework | None = None,
+           to: str | None = None, address: str | None = None,
+           when: dt.date | None = None) -> Data:
     """The parts around a letter's body: recipient, reference, date, signatory."""
     pupil = data["pupil"]
     parents = (pupil.get("parents") or "").strip()
@@ -125,15 +142,15 @@ def letter(data: Data, *, subject_code: str, to: str | None = None,
     lines = [recipient]
     address_text = address if address is not None else pupil.get("parents_address") or ""
     lines += [line.strip() for line in address_text.splitlines() if line.strip()]
-    when = writing_date(data)
+    written = when or writing_date(data)
     return {
         "recipient": lines,
         "salutation": parents or "parent or carer",
-        "reference": reference(pupil, subject_code, when),
-        "date": uk_date(when),
+        "reference": reference(pupil, subject_code, written),
+        "date": uk_date(written),
         "signatory": pupil.get("senco") or "",
-        "signatory_role": "Special educational needs coordinator (SENCo)",
-        "school": school_for(pupil).context(),
+        "signatory_role": SENCO_ROLE,
+        "school": school_for(pupil, framework).context(),
     }
 
 
@@ -163,22 +180,23 @@ def is_latin(text: str) -> bool:
     return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
 
 
-def settings_warnings(pupil: Data | None = None, *, leaflet: bool = False,
-                      pack: bool = False) -> list[str]:
+def settings_warnings(pupil: Data | None = None, *, framework: Framework | None = None,
+                      leaflet: bool = False, pack: bool = False) -> list[str]:
     """What is missing from the settings for these documents, for the screen."""
     warnings = []
-    where = settings_dir()
-    if pupil is not None and not school_for(pupil).listed:
+    if pupil is not None and not school_for(pupil, framework).listed:
         warnings.append(
             f"The letters for {pupil.get('school')} have no letterhead address: add the school "
-            f"(DfE number {pupil.get('dfe_number')}) to {where / 'schools.yaml'}.")
-    info = authority()
+            f"(DfE number {pupil.get('dfe_number')}) to "
+            f"{settings_file('schools.yaml', framework)}.")
+    info = authority(framework)
+    where = settings_file("authority.yaml", framework)
     if leaflet and not info["parent_advice_contacts"]:
         warnings.append(
             f"The leaflet gives no telephone, email or website for {info['parent_advice']} "
-            f"(the bundled placeholder): set them in {where / 'authority.yaml'}.")
+            f"(the bundled placeholder): set them in {where}.")
     if pack and not info["statutory_team_address"]:
         warnings.append(
             f"The pack's covering letter has no address for {info['statutory_team']}: set "
-            f"statutory_team_address in {where / 'authority.yaml'}.")
+            f"statutory_team_address in {where}.")
     return warnings

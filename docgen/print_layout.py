@@ -124,6 +124,28 @@ def _keep_introductions_with_what_follows(body: etree._Element) -> None:
             keep_with_next(p)
 
 
+def new_section(document: DocxDocument, *, landscape: bool) -> None:
+    """What follows starts a new page, landscape or portrait, on A4 with the same margins; its
+    header and footer are the previous section's (linked). The paragraph that ends the section
+    before takes no room (it would otherwise add a line, and perhaps a page)."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Pt
+
+    previous = document.sections[-1]
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    short, long = sorted((previous.page_width, previous.page_height))
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    breaker = document.paragraphs[-1]
+    breaker.paragraph_format.space_before = breaker.paragraph_format.space_after = Pt(0)
+    mark = OxmlElement("w:rPr")  # the paragraph mark's size; schema order: just before sectPr
+    for tag in ("w:sz", "w:szCs"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "2")  # 1 pt
+        mark.append(element)
+    _p_pr(breaker._p).find(qn("w:sectPr")).addprevious(mark)
+
+
 def table_text_size(table: Table, size: Length) -> None:
     """Every run in the table at this size (for wide tables)."""
     for row in table.rows:

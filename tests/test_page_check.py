@@ -17,6 +17,7 @@ from tools.page_check import (
     broken_header_words,
     check,
     contents_pages,
+    contents_rows,
     engineering_text,
     near_empty_pages,
     run,
@@ -91,26 +92,6 @@ def test_pack_contents_need_page_numbers_that_are_right() -> None:
     assert none.problem == "the contents have no page numbers"
 
 
-# Text that issue 14 (the review's own decision; documents say only what the form says)
-# removes from its own templates and rules, each named in that issue: until it lands, the page
-# check finds these and this test lets exactly these through. (document, problem) fragments:
-ISSUE_14 = (
-    (("review-record", "outcome-note", "statutory-request-pack"),
-     ("'schemas/'", "'settings/'", "'delegation.yaml'", "'Delegation policy'",
-      "'Similarly, if'", "'If a request for Statutory Assessment is to be made'",
-      "'The plan that follows is'")),
-    (("provision-plan", "statutory-request-pack"),
-     ("'No provision is recorded yet'", "'h: None identified: '")),
-    (("hf-iep",), ("'no role because:'",)),
-    (("-iep.docx",), ("'33.3'", "'63.3'")),  # Aisha's lunchtime club: 40 x 5 / 6 minutes
-)
-
-
-def _owned_by_issue_14(finding) -> bool:
-    return any(any(d in finding.document for d in documents)
-               and finding.problem.endswith(problems) for documents, problems in ISSUE_14)
-
-
 def test_reader_text_rules() -> None:
     page = ("The parents have no role because: none. Health: None identified: fine. "
             "IEP from 08 September 2026. Total 63.3 minutes a week. Attendance 95.8%. 9.15am.")
@@ -122,14 +103,29 @@ def test_reader_text_rules() -> None:
     assert not [p for p in problems if "95.8" in p or "9.15" in p]
 
 
+def test_code_paragraphs_and_money_are_not_minutes() -> None:
+    page = ("This plan follows the SEND Code of Practice (paragraphs 6.44 to 6.56). Needs in "
+            "the four areas (SEND Code of Practice 6.28 to 6.35); the evidence in SEND Code of "
+            "Practice 0 to 25 (2015), paragraph 9.14; CoP 6.65. Cost £1,234.50, £85.31. "
+            "Shared by the group: 33.3 minutes a week.")
+    problems = [f.problem for f in check(_doc([page * 2]))]
+    assert problems == ["a number of minutes that is not whole: '33.3'"] * 2
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice and poppler print the pages")
 def test_every_demo_document_passes_the_page_check(tmp_path: Path) -> None:
+    """Both frameworks' demo documents, every one of them, with nothing let through."""
     printed, findings = run(tmp_path)
     kinds = {doc.kind for doc in printed}
     assert {"letter_high_focus", "letter_review_invitation", "letter_review_outcome", "pack",
-            "leaflet", "review_agenda", "contact_attempts", "form-hf_iep"} <= kinds
-    problems = [str(f) for f in findings if not _owned_by_issue_14(f)]
-    assert problems == []
-    pack = next(doc for doc in printed if doc.kind == "pack")
-    assert check(pack) == [f for f in findings if f.document == pack.name]
+            "leaflet", "review_agenda", "contact_attempts", "form-hf_iep", "crisp_record",
+            "iep_review_record"} <= kinds  # Birmingham
+    assert {"letter_sen_support", "letter_ehc_request", "letter_annual_review_invitation",
+            "ehc_request_pack", "sen_support_plan", "one_page_profile",
+            "parent_meeting_record", "ehc_request", "annual_review_record",
+            "annual_review_report", "form-sen_support", "form-annual_review"} <= kinds  # 2015
+    assert [str(f) for f in findings] == []
+    for kind in ("pack", "ehc_request_pack"):  # the pack rules ran on both packs, and passed
+        pack = next(doc for doc in printed if doc.kind == kind)
+        assert contents_rows(pack.pages) and list(signature_block(pack)) == []

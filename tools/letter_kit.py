@@ -72,13 +72,13 @@ def _rule_below(paragraph) -> None:
 def address_block(document: DocxDocument) -> None:
     """The recipient's name and address, one line each, then the reference and the date."""
     first = document.add_paragraph("{{ letter.recipient[0] }}")
-    first.paragraph_format.space_before = Pt(30)
+    first.paragraph_format.space_before = Pt(24)
     first.paragraph_format.space_after = Pt(0)
     document.add_paragraph("{%p for line in letter.recipient[1:] %}")
     document.add_paragraph("{{ line }}").paragraph_format.space_after = Pt(0)
     document.add_paragraph("{%p endfor %}")
     reference = document.add_paragraph("Our reference: {{ letter.reference }}")
-    reference.paragraph_format.space_before = Pt(18)
+    reference.paragraph_format.space_before = Pt(12)
     document.add_paragraph("{{ letter.date }}")
 
 
@@ -87,15 +87,49 @@ def salutation(document: DocxDocument, subject: str) -> None:
     document.add_heading(subject, 1)
 
 
+SIGNATURE_CAPTION = "Signature"
+
+
 def sign_off(document: DocxDocument, closing: str = "Yours sincerely,") -> None:
-    """The closing, space to sign, the name and role, as one paragraph that never splits,
-    kept on one page with the last lines of the letter: the sign-off is never alone."""
+    """The closing, space to sign, the name and role, kept on one page with the last lines
+    of the letter: the sign-off is never alone. It is one paragraph in a layout table's row
+    that never splits, after body paragraphs kept with what follows (LibreOffice ignores
+    "keep with next" into a paragraph that must move whole to the next page, but keeps a
+    paragraph with the table row after it; Word does both)."""
+    _keep_last_lines(document)
+    table = layout_table(document, 1, SIGNATURE_CAPTION)
+    block = table.rows[0].cells[0].paragraphs[0]
+    block.paragraph_format.keep_together = True
+    signature_block(block, closing, "{{ letter.signatory }}", "{{ letter.signatory_role }}")
+
+
+def _keep_last_lines(document: DocxDocument) -> None:
     body = [p for p in document.paragraphs if p.text.strip() and not p.text.startswith("{%")]
     for paragraph in body[-2:]:
         paragraph.paragraph_format.keep_with_next = True
-    block = document.add_paragraph()
-    block.paragraph_format.keep_together = True
-    signature_block(block, closing, "{{ letter.signatory }}", "{{ letter.signatory_role }}")
+
+
+def layout_table(document: DocxDocument, columns: int, caption: str):
+    """A table that only lays out a signature block: no borders, no header row or column,
+    no padding at the sides (its text lines up with the letter's), one row kept whole."""
+    table = document.add_table(rows=1, cols=columns)
+    house_style.set_column_widths(table, house_style.fitted_widths([None] * columns))
+    house_style.prevent_row_split(table.rows[0])
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        edge = OxmlElement(side)
+        edge.set(qn("w:w"), "0")
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    look = tbl_pr.find(qn("w:tblLook"))
+    look.addprevious(margins)  # schema order: tblCellMar before tblLook
+    for attr, value in (("w:val", "0000"), ("w:firstRow", "0"), ("w:lastRow", "0"),
+                        ("w:firstColumn", "0"), ("w:lastColumn", "0"), ("w:noHBand", "1"),
+                        ("w:noVBand", "1")):
+        look.set(qn(attr), value)
+    house_style.set_table_caption(table, caption)
+    return table
 
 
 def signature_block(paragraph, closing: str, name: str, role: str) -> None:
@@ -126,7 +160,31 @@ def finish_letter(document: DocxDocument, name: str, running_head: str) -> None:
     kit.save(document, kit.TEMPLATES / f"{name}.docx")
 
 
+def two_signatures(d: DocxDocument, left: tuple[str, str], right: tuple[str, str],
+                   closing: str = "Yours faithfully,") -> None:
+    """The closing, then side by side two names, each under space to sign, with their roles
+    (a layout table without borders, kept on one page with the closing and the last lines)."""
+    _keep_last_lines(d)
+    paragraph = d.add_paragraph(closing)
+    paragraph.paragraph_format.keep_with_next = True
+    table = layout_table(d, 2, "Signatures")
+    for cell, (name, role) in zip(table.rows[0].cells, (left, right), strict=True):
+        cell.paragraphs[0].text = name
+        cell.paragraphs[0].paragraph_format.space_before = SIGNATURE_SPACE
+        cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+        cell.add_paragraph(role)
+
+
 def finish_pack(document: DocxDocument, name: str) -> None:
-    """The print layout rules, and save (the pack sets its own headers and footers)."""
+    """A pack's opening pages: the covering letter's page carries the letterhead (no
+    "Confidential" header), the pages after it "Name · Confidential"; every page numbered
+    "Page X of Y" (the pack's sections continue the numbering). Then the print layout rules,
+    and save."""
+    kit.confidential_header(document)
+    for section in document.sections:
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].style = document.styles["Header"]
+        house_style.add_page_number_footer_to(section.first_page_footer, document)
+    house_style.add_page_number_footer(document)
     layout.tidy(document)
     kit.save(document, kit.TEMPLATES / f"{name}.docx")

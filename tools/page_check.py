@@ -2,17 +2,17 @@
 
     python tools/page_check.py [--out DIR] [--gallery]
 
-makes the demo (blank forms, filled forms, every document for the three sample pupils, the
-statutory request pack), converts every .docx to PDF with LibreOffice, and checks each page:
+makes the demo of every framework (blank forms, filled forms, every document for each sample
+pupil, the request packs), converts every .docx to PDF with LibreOffice, and checks each page:
 
 - no page with almost no body text (a blank page, an orphaned row or sign-off);
 - no word broken across lines inside a table header row;
 - no engineering text: file names, Jinja tags, ``null``, settings paths;
 - no system sentences ("… have no role because: …", "The plan that follows is …", pasted
   guidance conditionals), no date with a leading zero, no minutes that are not whole;
-- every letter has a signature block: "Yours sincerely" (or "faithfully"), space to sign,
-  a name and a role, not alone on its page;
-- the pack's contents give a page number for every section, and each section is on that page.
+- every letter (and every pack's covering letter) has a signature block: "Yours sincerely"
+  (or "faithfully"), space to sign, a name and a role, not alone on its page;
+- a pack's contents give a page number for every section, and each section is on that page.
 
 It prints one line per problem and exits 1 if there is any. ``--gallery`` also writes the first
 page of each document type as a PNG into docs/gallery/ (with its README table).
@@ -52,8 +52,11 @@ SYSTEM_TEXT = re.compile(
     r"|\w: [A-Z][\w ]+: |Files listed but not merged|Status: Present|Source: \S+\.\w+")
 LEADING_ZERO_DATE = re.compile(r"\b0\d (?:January|February|March|April|May|June|July|August"
                                r"|September|October|November|December) \d{4}\b")
-# A number of minutes that is not whole ("33.3", "63.3 minutes"); times are "9.15am".
-FRACTIONAL = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.%]|\s*(?:am|pm)\b)")
+# A number of minutes that is not whole ("33.3", "63.3 minutes"); times are "9.15am", money
+# "£85.31", and paragraphs of the Code are cited as "SEND Code of Practice 6.44 to 6.56".
+FRACTIONAL = re.compile(r"(?<![\d.,£])\d+\.\d+(?![\d.%]|\s*(?:am|pm)\b)")
+CITATION = re.compile(r"(?:Code\s+of\s+Practice|CoP|paragraphs?)[\s,()0-9a-z]*?\b\d{1,2}\.\d{1,3}\b"
+                      r"(?:\s*(?:to|and|-|–|,)\s*\d{1,2}\.\d{1,3}\b)*")
 SIGN_OFF = re.compile(r"^Yours (?:sincerely|faithfully),?$")
 CONTENTS_ROW = re.compile(r"^(?P<title>.*\S)\s{2,}(?P<page>\d+)$")
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -162,16 +165,18 @@ def _header_words(docx: Path) -> set[str]:
     return words
 
 
+# A pack keeps its cover's properties: the cover's template names the pack's kind.
+PACKS = {"pack_cover": "pack", "ehc_pack_cover": "ehc_request_pack"}
+
+
 def kind_of(docx: Path) -> str:
-    """The document's type: its template's key, "form-NAME" for a form, or "pack"."""
-    if docx.name.startswith("statutory-request-pack"):
-        return "pack"
+    """The document's type: its template's key, "form-NAME" for a form, or a pack's kind."""
     with zipfile.ZipFile(docx) as archive:
         names = archive.namelist()
         props = (read_custom_properties(etree.fromstring(archive.read("docProps/custom.xml")))
                  if "docProps/custom.xml" in names else {})
     if "docgen.template" in props:
-        return props["docgen.template"]
+        return PACKS.get(props["docgen.template"], props["docgen.template"])
     form = docx.name.split("-form")[0]
     return f"form-{form}" + ("-filled" if "filled" in docx.name else "")
 
@@ -189,7 +194,7 @@ def body_lines(page: str) -> list[str]:
 def near_empty_pages(doc: Printed) -> Iterable[Finding]:
     """A page with almost no text, except a pack section's opening page: a short piece of
     evidence starts a new page by design."""
-    openings = {page for _, page in contents_rows(doc.pages)} if doc.kind == "pack" else set()
+    openings = {page for _, page in contents_rows(doc.pages)} if is_pack(doc) else set()
     for number, page in enumerate(doc.pages, start=1):
         letters = sum(len("".join(line.split())) for line in body_lines(page))
         if letters < MIN_BODY_CHARS and number not in openings:
@@ -208,8 +213,12 @@ def engineering_text(doc: Printed) -> Iterable[Finding]:
             yield Finding(doc.name, number, f"engineering text on the page: {match.group(0)!r}")
 
 
+def is_pack(doc: Printed) -> bool:
+    return doc.kind in PACKS.values()
+
+
 def is_letter(doc: Printed) -> bool:
-    return doc.kind.startswith("letter_") or doc.kind == "pack"
+    return doc.kind.startswith("letter_") or is_pack(doc)
 
 
 def signature_block(doc: Printed) -> Iterable[Finding]:
@@ -232,8 +241,8 @@ def signature_block(doc: Printed) -> Iterable[Finding]:
 
 
 def contents_pages(doc: Printed) -> Iterable[Finding]:
-    """The pack's contents: every row ends in a page number, and that page opens the section."""
-    if doc.kind != "pack":
+    """A pack's contents: every row ends in a page number, and that page opens the section."""
+    if not is_pack(doc):
         return
     rows = contents_rows(doc.pages)
     if not rows:
@@ -270,7 +279,8 @@ def reader_text(doc: Printed) -> Iterable[Finding]:
         for pattern, what in ((SYSTEM_TEXT, "a system sentence"),
                               (LEADING_ZERO_DATE, "a date not written as 8 September 2026"),
                               (FRACTIONAL, "a number of minutes that is not whole")):
-            for match in pattern.finditer(page):
+            text = CITATION.sub(" ", page) if pattern is FRACTIONAL else page
+            for match in pattern.finditer(text):
                 yield Finding(doc.name, number, f"{what}: {match.group(0)!r}")
 
 
@@ -284,7 +294,8 @@ def check(doc: Printed) -> list[Finding]:
 
 # --- the gallery ---------------------------------------------------------------------------
 
-GALLERY_PREFERENCE = ("zofia-wisniewska", "tomos-llyr-evans", "aisha-rahman", "blank-forms")
+GALLERY_PREFERENCE = ("zofia-wisniewska", "tomos-llyr-evans", "aisha-rahman", "amira-haddad",
+                      "leo-brennan", "callum-price", "blank-forms")
 
 
 def write_gallery(pdfs: dict[Path, Path], target: Path = GALLERY) -> list[Path]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Length, Pt
 
 from docgen import house_style
 from docgen import print_layout as layout
@@ -48,7 +48,9 @@ def start(title_expr: str, *, heading: str, subject: str, version: int, key: str
 
 
 def confidential_header(document: DocxDocument, who: str = "{{ pupil.full_name }}") -> None:
-    for section in document.sections:
+    for number, section in enumerate(document.sections):
+        if number and section.header.is_linked_to_previous:  # shares the one before
+            continue
         paragraph = section.header.paragraphs[0]
         paragraph.style = document.styles["Header"]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -74,11 +76,23 @@ TARGET_HEADERS = ["No.", "What will be taught", "How it will be taught", "How of
                   "How progress will be assessed", "Success criteria"]
 
 
-def targets_table(document: DocxDocument) -> None:
+LANDSCAPE = house_style.LANDSCAPE_TEXT_WIDTH
+
+
+def landscape(document: DocxDocument) -> None:
+    """What follows is on landscape pages (wide tables), until portrait()."""
+    layout.new_section(document, landscape=True)
+
+
+def portrait(document: DocxDocument) -> None:
+    layout.new_section(document, landscape=False)
+
+
+def targets_table(document: DocxDocument, width: Length = house_style.TEXT_WIDTH) -> None:
     """The IEP targets: what, how, how often, how assessed, success criteria."""
     loop_table(document, TARGET_HEADERS, "t in targets",
                ["{{ t.number }}", "{{ t.what }}", "{{ t.how }}", "{{ t.how_often }}",
-                "{{ t.assessment }}", "{{ t.success }}"], "Targets")
+                "{{ t.assessment }}", "{{ t.success }}"], "Targets", width=width)
 
 
 def about_pupil(document: DocxDocument) -> None:
@@ -124,12 +138,14 @@ def _fixed_width(header: str) -> float | None:
 
 def loop_table(document: DocxDocument, headers: Sequence[str], loop: str,
                cells: Sequence[str], caption: str, *, empty: str = "",
-               widths: Sequence[float | None] | None = None) -> None:
+               widths: Sequence[float | None] | None = None,
+               width: Length = house_style.TEXT_WIDTH) -> None:
     """A table with a header row and one row per item (docxtpl's {%tr %} row loop).
-    ``widths`` (cm, None for a share of the rest) overrides the sizing by header."""
+    ``widths`` (cm, None for a share of the rest) overrides the sizing by header; ``width``
+    is the text width of the page it is on (LANDSCAPE on a landscape page)."""
     fixed = list(widths) if widths is not None else [_fixed_width(h) for h in headers]
     table = house_style.add_table(document, list(headers), caption=caption,
-                                  widths=house_style.fitted_widths(fixed))
+                                  widths=house_style.fitted_widths(fixed, width))
     table.add_row().cells[0].text = f"{{%tr for {loop} %}}"
     row = table.add_row()
     house_style.prevent_row_split(row)

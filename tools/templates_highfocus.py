@@ -188,6 +188,9 @@ def review_record() -> None:
     d.add_heading("Who will do what", 1)
     kit.loop_table(d, ["Who", "What", "By when"], "a in actions",
                    ["{{ a.who }}", "{{ a.what }}", "{{ a.by_when }}"], "Who will do what")
+    # the next review is the last of the next steps (a heading of its own at the end left
+    # one line alone on the record's last page)
+    kit.paragraph(d, "The next review will be on {{ review.next_review_date }}.")
     kit.when(d, "outcome.key == 'statutory_request'",
              "Provision during the statutory procedures", style="Heading 1")
     kit.when(d, "outcome.key == 'statutory_request'",
@@ -206,8 +209,6 @@ def review_record() -> None:
     kit.when(d, "review.more_information", "{{ review.more_information }}")
     kit.when(d, "review.other_matters", "Any other matters", style="Heading 1")
     kit.when(d, "review.other_matters", "{{ review.other_matters }}")
-    d.add_heading("Next review", 1)
-    kit.paragraph(d, "The next review will be on {{ review.next_review_date }}.")
     kit.finish(d, "review_record")
 
 

@@ -4,9 +4,6 @@ item the guidance asks for is, the agreed CRISP profile and the reservations."""
 
 from __future__ import annotations
 
-from docx.shared import Pt
-
-from docgen import house_style
 from tools import letter_kit as letter
 from tools import template_kit as kit
 
@@ -29,7 +26,8 @@ def pack_cover() -> None:
                      "recorded at the review.")
     kit.when(d, "enclosures", "Sent with this pack as separate files: "
                               "{{ enclosures | join('; ') }}.")
-    _two_signatures(d)
+    letter.two_signatures(d, ("{{ head_teacher or '' }}", "Head teacher"),
+                          ("{{ pupil.senco }}", "Special educational needs coordinator (SENCo)"))
     heading = d.add_heading("Contents", 1)
     heading.paragraph_format.page_break_before = True
     kit.loop_table(d, ["No.", "Section", "Page"], "s in sections",
@@ -60,39 +58,7 @@ def pack_cover() -> None:
         ("Health", "{{ review.health_needs or 'None recorded.' }}"),
         ("Social Services", "{{ review.social_care_needs or 'None recorded.' }}"),
     ], "Needs normally met by Health or Social Services")
-    kit.confidential_header(d)
-    _first_page_clean(d)
-    house_style.add_page_number_footer(d)
     letter.finish_pack(d, "pack_cover")
-
-
-def _two_signatures(d) -> None:
-    """'Yours faithfully', then side by side the head teacher's and the SENCo's names under
-    space to sign (a layout table without borders, kept on one page with the closing)."""
-    body = [p for p in d.paragraphs if p.text.strip() and not p.text.startswith("{%")]
-    body[-1].paragraph_format.keep_with_next = True
-    closing = d.add_paragraph("Yours faithfully,")
-    closing.paragraph_format.keep_with_next = True
-    table = d.add_table(rows=1, cols=2)
-    house_style.set_column_widths(table, house_style.fitted_widths([None, None]))
-    house_style.prevent_row_split(table.rows[0])
-    house_style.set_table_caption(table, "Signatures")
-    for cell, (name, role) in zip(table.rows[0].cells, (
-            ("{{ head_teacher or '' }}", "Head teacher"),
-            ("{{ pupil.senco }}", "Special educational needs coordinator (SENCo)")),
-            strict=True):
-        cell.paragraphs[0].text = name
-        cell.paragraphs[0].paragraph_format.space_before = letter.SIGNATURE_SPACE
-        cell.paragraphs[0].paragraph_format.space_after = Pt(0)
-        cell.add_paragraph(role)
-
-
-def _first_page_clean(d) -> None:
-    """The covering letter's page carries the letterhead, not the "Confidential" header."""
-    for section in d.sections:
-        section.different_first_page_header_footer = True
-        section.first_page_header.paragraphs[0].style = d.styles["Header"]
-        house_style.add_page_number_footer_to(section.first_page_footer, d)
 
 
 BUILDERS = {"pack_cover": pack_cover}

@@ -1,5 +1,7 @@
-"""Page furniture for parent documents: the school's logo in the letterhead, the plain agenda
-of the review meeting, and the rows of the record of contact attempts."""
+"""What every framework's letters share around their body (the letterhead, address block,
+reference, date of writing and signatory, an interpreter booked, the school's logo), and page
+furniture for Birmingham's parent documents (the plain agenda of the review meeting, the rows
+of the record of contact attempts)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from docgen import letterhead
+from docgen.frameworks import Framework
 
 Data = dict[str, Any]
 LOGO_HEIGHT = Cm(2)
@@ -32,10 +35,40 @@ def plain_agenda() -> tuple[str, ...]:
     return PLAIN_AGENDA
 
 
+def letter_parts(context: Data, data: Data, code: str, framework: Framework, *,
+                 reached: bool = True, **letter: Any) -> Data:
+    """Add to a letter's context what surrounds its body (``letter``; ``letter`` keywords go
+    to letterhead.letter: another recipient, address or date), the authority's settings
+    (``authority``), whether the parents were reached, and the interpreter booked when the
+    form names the parents' language."""
+    context["letter"] = letterhead.letter(data, subject_code=code, framework=framework,
+                                          **letter)
+    context["authority"] = letterhead.authority(framework)
+    context["framework"] = framework.key  # the logo comes from this framework's settings
+    name = context["pupil"]["first_name"]
+    language = (data["pupil"].get("interpreter") or "").strip()
+    context["interpreter"] = {
+        "language": language,
+        "a_language": f"{_a(language)} {language}" if language else "",
+        "booked": (f"We will book {_a(language)} {language} interpreter for every meeting "
+                   f"about {name}, and we can give you this letter in {language}."
+                   if language else ""),
+    }
+    context["parents_reached"] = reached
+    return context
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 def add_logo(data: bytes, context: Data) -> bytes:
     """Put the school's logo (from the settings) above the letterhead's name, with its alt
     text; a school without a logo gets the letter as it is."""
-    school = letterhead.school_for(context["pupil"])
+    from docgen.frameworks import default, get
+
+    framework = get(context["framework"]) if context.get("framework") else default()
+    school = letterhead.school_for(context["pupil"], framework)
     if school.logo is None:
         return data
     document = Document(io.BytesIO(data))

@@ -18,7 +18,7 @@ from docgen.domain import crisp, highfocus
 from docgen.domain.contributors import is_parent
 from docgen.families import wording
 from docgen.families.highfocus import bands_of, hf_iep_context, review_context
-from docgen.families.letter_pages import add_logo, contact_log_rows, plain_agenda
+from docgen.families.letter_pages import add_logo, contact_log_rows, letter_parts, plain_agenda
 from docgen.frameworks import BIRMINGHAM
 
 Data = dict[str, Any]
@@ -60,26 +60,11 @@ PLAIN_OUTCOMES: dict[str, tuple[str, str]] = {
 
 
 def authority() -> Data:
-    return letterhead.authority()
+    return letterhead.authority(BIRMINGHAM)
 
 
 def _letter(context: Data, data: Data, code: str, *, reached: bool = True) -> Data:
-    context["letter"] = letterhead.letter(data, subject_code=code)
-    context["authority"] = authority()
-    name = context["pupil"]["first_name"]
-    language = (data["pupil"].get("interpreter") or "").strip()
-    context["interpreter"] = {
-        "language": language,
-        "booked": (f"We will book {_a(language)} {language} interpreter for every meeting "
-                   f"about {name}, and we can give you this letter in {language}."
-                   if language else ""),
-    }
-    context["parents_reached"] = reached
-    return context
-
-
-def _a(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
+    return letter_parts(context, data, code, BIRMINGHAM, reached=reached)
 
 
 def leaflet_context(definition: FormDefinition, data: Data) -> Data:
@@ -262,11 +247,12 @@ def _has_contact_log(data: Data) -> bool:
 LEAFLET = DocumentType("leaflet", "Information leaflet for parents and carers", "leaflet.docx",
                        ("iep",), leaflet_context, audience="parents",
                        post=wording.explain_abbreviations,
-                       warnings=lambda data: letterhead.settings_warnings(leaflet=True))
+                       warnings=lambda data: letterhead.settings_warnings(framework=BIRMINGHAM,
+                                                                          leaflet=True))
 
 
 def _letter_warnings(data: Data) -> list[str]:
-    return letterhead.settings_warnings(data["pupil"])
+    return letterhead.settings_warnings(data["pupil"], framework=BIRMINGHAM)
 
 
 def _letter_post(data: bytes, context: Data) -> bytes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -28,8 +28,11 @@ _COMMON_VERBS = frozenset({
 _IRREGULAR = {"has": "have", "does": "do", "is": "are", "goes": "go"}
 _TO_US = re.compile(r"\b(tell|let|show|ask|give|send|inform|contact) the school\b")
 
-# Abbreviations a parent may meet, explained the first time a document uses them.
-ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+Abbreviations = tuple[tuple[str, str], ...]
+
+# Abbreviations a parent may meet in Birmingham's documents, explained the first time a
+# document uses them (each framework has its own list).
+ABBREVIATIONS: Abbreviations = (
     ("SENCo", "special educational needs coordinator"),
     ("IEP", "Individual Education Plan"),
     ("CRISP", "Criteria for Special Provision"),
@@ -89,14 +92,16 @@ def joined(items: Iterable[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def explain_abbreviations(data: bytes, context: dict | None = None) -> bytes:
+def explain_abbreviations(data: bytes, context: dict | None = None,
+                          abbreviations: Abbreviations = ABBREVIATIONS) -> bytes:
     """The document with each abbreviation spelled out where it is first used, in the
     sentence ("special educational needs coordinator (SENCo)"; inside brackets already,
     "(special educational needs coordinator, SENCo)")."""
     document = Document(io.BytesIO(data))
     texts = [t for t in document.element.body.iter(qn("w:t")) if t.text]
-    for short, meaning in ABBREVIATIONS:
-        pattern = re.compile(rf"(?<![\w+]){re.escape(short)}(?![\w+])")
+    for short, meaning in abbreviations:
+        # not inside a code such as the reference "SEN/LB/SS/2026-09"
+        pattern = re.compile(rf"(?<![\w+/]){re.escape(short)}(?![\w+/])")
         for index, element in enumerate(texts):
             match = pattern.search(element.text)
             if match is None:
@@ -111,17 +116,15 @@ def explain_abbreviations(data: bytes, context: dict | None = None) -> bytes:
     return out.getvalue()
 
 
+def explainer(abbreviations: Abbreviations) -> Callable[[bytes, dict], bytes]:
+    """A document's last step (DocumentType.post) explaining this framework's abbreviations."""
+    def explain(data: bytes, context: dict) -> bytes:
+        return explain_abbreviations(data, context, abbreviations)
+    return explain
+
+
 def _explained(text: str, match: re.Match[str], short: str, meaning: str) -> str:
     start, end = match.span()
     bracketed = text[start - 1:start] == "(" and text[end:end + 1] == ")"
     shown = f"{meaning}, {short}" if bracketed else f"{meaning} ({short})"
     return text[:start] + shown + text[end:]
-
-
-def glossary(texts: list[str],
-             abbreviations: tuple[tuple[str, str], ...] = ABBREVIATIONS) -> list[str]:
-    """'special educational needs coordinator (SENCo)' for each abbreviation the texts use (each
-    framework has its own list)."""
-    joined = " ".join(texts)
-    return [f"{meaning} ({short})" for short, meaning in abbreviations
-            if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", joined)]

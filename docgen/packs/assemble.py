@@ -1,5 +1,6 @@
-"""Builds the pack: covering letter, contents and checklist, then every document merged
-(docxcompose), each section on a new page under its bookmarked heading."""
+"""Builds Birmingham's pack, and what every framework's pack shares: the covering letter and
+contents, then every document merged (docxcompose), each section on a new page under its
+bookmarked heading; evidence files merged or sent with the pack; names as initials."""
 
 from __future__ import annotations
 
@@ -21,8 +22,14 @@ from docgen.forms.ns import qn
 from docgen.frameworks import BIRMINGHAM
 from docgen.packs.case import CaseForm
 from docgen.packs.checklist import CaseCheck, check_case
-from docgen.packs.contents import csv_document, number_the_contents, section_opening, without_title
-from docgen.packs.cover import MISSING, Section, cover_context
+from docgen.packs.contents import (
+    csv_document,
+    keeping_its_pages,
+    number_the_contents,
+    section_opening,
+    without_title,
+)
+from docgen.packs.cover import MISSING, Section
 from docgen.render import render_to_bytes
 
 
@@ -83,28 +90,38 @@ def sections_for(check: CaseCheck) -> tuple[list[Section], list[str]]:
     """The sections merged into the pack, and the evidence sent with it as separate files
     (a PDF or a picture cannot be merged into a Word document)."""
     sections: list[Section] = []
-    enclosures: list[str] = []
     review = check.review
     hf_ieps = [f for f in check.included_forms if f.form == "hf_iep"]
     if hf_ieps:
         latest = hf_ieps[-1]
-        sections.append(Section("High Focus IEP", latest.path, _render("hf_iep", latest), True))
+        sections.append(Section("High Focus IEP", latest.path, render_form("hf_iep", latest),
+                                True))
     else:
         sections.append(Section("High Focus IEP", None, None))
     if review is not None:
         sections.append(Section("High Focus review record", review.path,
-                                _render("review_record", review), True))
+                                render_form("review_record", review), True))
         plan_ready = any(i.name == "Proposed Provision Plan" and i.present for i in check.items)
         sections.append(Section("Proposed Provision Plan", review.path,
-                                _render("provision_plan", review) if plan_ready else None,
+                                render_form("provision_plan", review) if plan_ready else None,
                                 True))
     for form in check.included_forms:
         if form.form == "iep":
             sections.append(Section(f"Individual Education Plan from {uk_date(form.date)}",
-                                    form.path, _render("iep", form), True))
+                                    form.path, render_form("iep", form), True))
         elif form.form == "iep_review":
             sections.append(Section(f"IEP review of {uk_date(form.date)}", form.path,
-                                    _render("iep_review_record", form), True))
+                                    render_form("iep_review_record", form), True))
+    evidence, enclosures = evidence_sections(check)
+    return sections + evidence, enclosures
+
+
+def evidence_sections(check: CaseCheck) -> tuple[list[Section], list[str]]:
+    """The evidence files case.yaml lists (every framework's packs): a Word document merged, a
+    CSV merged as a table, anything else (a PDF, a picture) listed as sent with the pack; a
+    file not in the folder a gap (drafts only)."""
+    sections: list[Section] = []
+    enclosures: list[str] = []
     for item in check.case.evidence:
         title = item.title + (f" ({uk_date(item.date)})" if item.date else "")
         suffix = item.file.suffix.lower()
@@ -119,14 +136,19 @@ def sections_for(check: CaseCheck) -> tuple[list[Section], list[str]]:
     return sections, enclosures
 
 
-def _render(key: str, form: CaseForm) -> bytes:
+def render_form(key: str, form: CaseForm) -> bytes:
+    """One of docgen's documents, made from a form in the case folder (its template from the
+    form's framework, or a maintainer's copy)."""
     document = all_documents()[key]
-    context = document.build(load_definition(form.form), form.checked.data)
-    context["provenance"] = provenance(form.form, load_definition(form.form).version)
+    definition = load_definition(form.form)
+    context = document.build(definition, form.checked.data)
+    context["provenance"] = provenance(form.form, definition.version)
     return render_to_bytes(template_file(document), context)
 
 
 def assemble(check: CaseCheck, *, draft: bool) -> bytes:
+    from docgen.families.request_cover import cover_context
+
     sections, enclosures = sections_for(check)
     context = cover_context(check, sections, enclosures, draft)
     cover = add_logo(render_to_bytes(BIRMINGHAM.template_path("pack_cover.docx"), context),
@@ -143,8 +165,9 @@ def compose(cover: bytes, sections: list[Section]) -> bytes:
         if section.data is None:
             composer.append(_missing(section))
         else:
-            composer.append(without_title(section.data) if section.ours
-                            else Document(io.BytesIO(section.data)))
+            composer.append(keeping_its_pages(
+                without_title(section.data) if section.ours
+                else Document(io.BytesIO(section.data))))
     number_the_contents(composer.doc)
     out = io.BytesIO()
     composer.save(out)

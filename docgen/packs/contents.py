@@ -4,6 +4,7 @@ evidence that is not a Word document turned into a section (a CSV as a table).""
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import io
@@ -56,6 +57,36 @@ def without_title(data: bytes) -> DocxDocument:
     for paragraph in document.paragraphs[:1]:
         if paragraph.style.name == "Title":
             paragraph._p.getparent().remove(paragraph._p)
+    return document
+
+
+def keeping_its_pages(document: DocxDocument) -> DocxDocument:
+    """A document whose last pages are laid out differently (an IEP's landscape targets)
+    keeps them in the pack: merging drops a document's final section properties, so they
+    close its last section in a paragraph of their own (taking no room), with the pack's
+    headers and footers."""
+    body = document.element.body
+    final = body.find(qn("w:sectPr"))
+    if len(document.sections) < 2 or final is None:
+        return document
+    kept = copy.deepcopy(final)
+    for reference in kept.findall(qn("w:headerReference")) + kept.findall(qn("w:footerReference")):
+        kept.remove(reference)
+    for title_page in kept.findall(qn("w:titlePg")):
+        kept.remove(title_page)
+    closing = OxmlElement("w:p")
+    properties = OxmlElement("w:pPr")
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:before"), "0")
+    spacing.set(qn("w:after"), "0")
+    mark = OxmlElement("w:rPr")
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), "2")
+        mark.append(size)
+    properties.extend([spacing, mark, kept])
+    closing.append(properties)
+    final.addprevious(closing)
     return document
 
 

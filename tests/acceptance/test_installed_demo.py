@@ -61,10 +61,11 @@ def _every_2015_document(out: Path) -> None:
                          "Haddad-Amira-parent-meeting-record.docx",
                          "Haddad-Amira-sen-support-plan.docx",
                          "ehc-needs-assessment-request-pack.docx"],
-        "callum-price": ["Price-Callum-annual-review-invitation.docx",
-                         "Price-Callum-annual-review-record.docx",
-                         "Price-Callum-annual-review-report.docx"],
+        "callum-price": ["Price-Callum-annual-review-record.docx",
+                         "Price-Callum-annual-review-report.docx",
+                         "Price-Callum-letter-annual-review-invitation.docx"],
     }
     pack = all_text((out / "amira-haddad" / "ehc-needs-assessment-request-pack.docx")
                     .read_bytes())
-    assert "Section 5: Individual provision map" in pack
+    # every pack's sections open under "N. Title", numbered as in its contents
+    assert "5. Individual provision map" in pack

@@ -189,7 +189,9 @@ def test_report_carries_warnings_and_reading_notes_and_keeps_them_on_skip(
         assert report["aisha/iep.yaml"]["notes"] == ""
         assert report["aisha/iep.yaml"]["warnings"].startswith(
             "The leaflet gives no telephone")  # the placeholder authority settings
-        assert "4 with warnings or notes to read." in summary.stdout
+        assert report["aisha/iep_review.yaml"]["warnings"] == ""
+        # crisp.yaml: Band 4 at SA+; iep.yaml: the leaflet's placeholder contacts
+        assert "5 with warnings or notes to read." in summary.stdout
 
 
 def test_an_empty_register_says_so_and_writes_nothing(tmp_path: Path) -> None:

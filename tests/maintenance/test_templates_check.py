@@ -205,7 +205,7 @@ def test_documents_record_how_they_were_made_and_can_be_regenerated(tmp_path: Pa
     from docgen.maintenance.commands import template_properties
 
     props = template_properties(iep)
-    assert props["docgen.template"] == "iep" and props["docgen.template_version"] == "3"
+    assert props["docgen.template"] == "iep" and props["docgen.template_version"] == "4"
     assert props["docgen.form"] == "iep" and props["docgen.form_version"] == "2"
     assert props["docgen.version"]
     answers = out / ".docgen" / "Rahman-عائشہ-iep.answers.json"

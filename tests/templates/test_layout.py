@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Cm
@@ -100,11 +102,16 @@ def test_the_role_table_on_the_form_gives_the_room_to_what_they_will_do() -> Non
 
 
 @pytest.fixture
-def local_advice(monkeypatch: pytest.MonkeyPatch) -> dict:
-    settings = dict(letterhead.authority(), name="Blackburn with Darwen",
-                    iep_optional_at_school_action=True,
-                    parent_advice_contacts=["Telephone: 01254 000000"])
-    monkeypatch.setattr(letterhead, "authority", lambda: settings)
+def local_advice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A maintainer's own authority settings, in their --templates folder."""
+    settings = tmp_path / "own" / "birmingham" / "settings"
+    settings.mkdir(parents=True)
+    (settings / "authority.yaml").write_text(
+        "name: Blackburn with Darwen\n"
+        "parent_advice: the local Parent Partnership Service\n"
+        "parent_advice_telephone: 01254 000000\n"
+        "iep_optional_at_school_action: true\n", encoding="utf-8")
+    monkeypatch.setenv("DOCGEN_TEMPLATES", str(tmp_path / "own"))
     return settings
 
 

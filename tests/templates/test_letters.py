@@ -10,7 +10,12 @@ from docx.oxml.ns import qn
 from docgen import letterhead
 from docgen.families.wording import for_parents
 from tests.docx_helpers import all_text, open_doc, paragraphs
-from tests.templates.letter_helpers import render, warnings_of
+from tests.templates.letter_helpers import (
+    assert_sign_off_kept_with_the_letter,
+    render,
+    sign_off_block,
+    warnings_of,
+)
 
 LETTERS = (("letter_high_focus", "hf_iep"), ("letter_review_invitation", "hf_iep"),
            ("letter_review_outcome", "hf_review"))
@@ -29,16 +34,14 @@ def test_a_letter_has_letterhead_address_reference_date_and_sign_off(key: str, f
                                      "B12 4EF"]
     assert text[start + 4].startswith("Our reference: SEN/ZW/HF")
     assert text[start + 6] == "Dear Mrs Wiśniewska,"
-    sign_off = text[-1]
+    sign_off = sign_off_block(open_doc(render("zofia-wisniewska", form, key))).text
     assert sign_off.startswith("Yours sincerely,\n\n\n\n")  # three blank lines to sign in
     assert sign_off.endswith("Mr Kwame Asante\nSpecial educational needs coordinator (SENCo)")
 
 
 def test_the_sign_off_never_splits_and_stays_with_the_letter() -> None:
     document = open_doc(render("aisha-rahman", "hf_review", "letter_review_outcome"))
-    *body, block = [p for p in document.paragraphs if p.text.strip()]
-    assert block.paragraph_format.keep_together
-    assert all(p.paragraph_format.keep_with_next for p in body[-2:])
+    assert_sign_off_kept_with_the_letter(document)
 
 
 def test_pages_after_the_first_are_numbered_under_a_running_head() -> None:
