@@ -104,9 +104,20 @@ def sign_off(document: DocxDocument, closing: str = "Yours sincerely,") -> None:
 
 
 def _keep_last_lines(document: DocxDocument) -> None:
-    body = [p for p in document.paragraphs if p.text.strip() and not p.text.startswith("{%")]
-    for paragraph in body[-2:]:
-        paragraph.paragraph_format.keep_with_next = True
+    """The letter's last two paragraphs that are always there (not inside a {%p if %} block,
+    which may vanish), and any shown only sometimes after them, keep with what follows."""
+    depth, found = 0, 0
+    for paragraph in reversed(document.paragraphs):
+        text = paragraph.text.strip()
+        if text.startswith("{%p end"):
+            depth += 1
+        elif text.startswith("{%p if") or text.startswith("{%p for"):
+            depth -= 1
+        elif text and not text.startswith("{%"):
+            paragraph.paragraph_format.keep_with_next = True
+            found += depth == 0
+            if found == 2:
+                return
 
 
 def layout_table(document: DocxDocument, columns: int, caption: str):

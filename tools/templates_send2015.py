@@ -36,9 +36,9 @@ def who_to_talk_to(d, *, heading: bool = True) -> None:
         d.add_heading("Who to talk to", 2)
     kit.paragraph(d, "If you have a question or a worry, please talk to me"
                      "{{ ' on ' ~ pupil.school_contact if pupil.school_contact }}. You can "
-                     "also get free, independent advice from "
-                     "{{ advice_service }}{{ ' (' ~ authority.parent_advice_contacts | "
-                     "join(', ') ~ ')' if authority.parent_advice_contacts }}.")
+                     "also get free, independent advice from {{ advice_service }}."
+                     "{{ ' ' ~ authority.parent_advice_contacts | join('. ') ~ '.' "
+                     "if authority.parent_advice_contacts }}")
 
 
 def finish_letter(d, name: str) -> None:
@@ -71,7 +71,8 @@ def sen_support_plan() -> None:
     d.add_heading("Assess", 1)
     d.add_heading("Needs", 2)
     kit.loop_table(d, ["Broad area of need", "Needs"], "a in areas",
-                   ["{{ a.label }}", "{{ a.needs }}"], "Needs in the broad areas of need")
+                   ["{{ a.label }}", "{{ a.needs }}"], "Needs in the broad areas of need",
+                   widths=[5.5, None])
     d.add_heading("What the assessment shows", 2)
     kit.paragraph(d, "{{ assess.assessment }}")
     d.add_heading("Plan", 1)
@@ -85,6 +86,8 @@ def sen_support_plan() -> None:
                     "{{ p.sessions_per_week }} a week, {{ p.session_minutes }} minutes each, "
                     "group of {{ p.group_size }}", "{{ p.start }} to {{ p.end }}",
                     "{{ p.impact }}"], "Provision")
+    # the form's nine provision columns shown in five, the text ones widest
+    widths(d, 4.6, 2.8, 3.0, 2.9, 3.7)
     kit.paragraph(d, "Adult time is shared by the group, so {{ pupil.first_name }} has about "
                      "{{ adult_minutes }} minutes of extra adult time a week.")
     d.add_heading("Views", 1)

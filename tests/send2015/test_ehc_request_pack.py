@@ -156,6 +156,29 @@ def test_the_complete_pack(case: Path, tmp_path: Path) -> None:
                                                        "attainment.docx", "attendance.csv"}
 
 
+def test_the_contents_give_each_section_its_page(tmp_path: Path) -> None:
+    """The same contents as Birmingham's pack: a PAGEREF field to the bookmark on each
+    section's heading, fields updated when Word opens the pack; no source or status column."""
+    from docx.oxml.ns import qn
+
+    out = tmp_path / "pack.docx"
+    assert run("pack", str(CASE), "-o", str(out)).exit_code == 0
+    document = docx.Document(str(out))
+    contents = next(t for t in document.tables if t.rows[0].cells[1].text == "Section")
+    assert [c.text for c in contents.rows[0].cells] == ["No.", "Section", "Page"]
+    marks = {b.get(qn("w:name")) for b in document.element.body.iter(qn("w:bookmarkStart"))}
+    rows = contents.rows[1:]
+    assert len(rows) == 10
+    for number, row in enumerate(rows, start=1):
+        (instruction,) = [t.text.strip() for t in row.cells[2]._tc.iter(qn("w:instrText"))]
+        assert instruction == f"PAGEREF docgen_section_{number} \\h"
+        assert f"docgen_section_{number}" in marks
+    update = document.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+    where = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
+    assert [c.text for c in where.rows[0].cells] == ["Item", "In this pack"]
+
+
 def test_a_draft_marks_the_gaps(case: Path, tmp_path: Path) -> None:
     _drop_evidence(case, "attainment")
     (case / "attainment.docx").unlink()
