@@ -129,3 +129,15 @@ def test_every_demo_document_passes_the_page_check(tmp_path: Path) -> None:
     for kind in ("pack", "ehc_request_pack"):  # the pack rules ran on both packs, and passed
         pack = next(doc for doc in printed if doc.kind == kind)
         assert contents_rows(pack.pages) and list(signature_block(pack)) == []
+
+
+def test_the_gallery_lists_each_framework_under_its_own_heading(tmp_path: Path) -> None:
+    from tools.page_check import _gallery_readme
+
+    _gallery_readme(tmp_path, [("Following the Code (Birmingham)", tmp_path / "iep.png"),
+                               ("SEND Code of Practice 2015", tmp_path / "sen-support-plan.png")])
+    text = (tmp_path / "README.md").read_text("utf-8")
+    birmingham = text.index("## Following the Code (Birmingham)")
+    send2015 = text.index("## SEND Code of Practice 2015")
+    assert birmingham < text.index("| iep | ![iep](iep.png) |") < send2015
+    assert send2015 < text.index("| sen-support-plan | ![sen-support-plan](sen-support-plan.png) |")

@@ -299,8 +299,9 @@ GALLERY_PREFERENCE = ("zofia-wisniewska", "tomos-llyr-evans", "aisha-rahman", "a
 
 
 def write_gallery(pdfs: dict[Path, Path], target: Path = GALLERY) -> list[Path]:
-    """The first page of each document type, as docs/gallery/KIND.png (50 dpi)."""
-    chosen: dict[str, tuple[int, Path]] = {}
+    """The first page of each document type, as docs/gallery/KIND.png (50 dpi), listed in
+    the gallery's README under the framework the document belongs to."""
+    chosen: dict[str, tuple[int, Path, str]] = {}
     for docx, pdf in pdfs.items():
         kind = kind_of(docx)
         if kind.endswith("-filled"):
@@ -308,27 +309,43 @@ def write_gallery(pdfs: dict[Path, Path], target: Path = GALLERY) -> list[Path]:
         rank = (GALLERY_PREFERENCE.index(docx.parent.name)
                 if docx.parent.name in GALLERY_PREFERENCE else 99)
         if kind not in chosen or rank < chosen[kind][0]:
-            chosen[kind] = (rank, pdf)
+            chosen[kind] = (rank, pdf, framework_of_document(docx))
     target.mkdir(parents=True, exist_ok=True)
     for old in target.glob("*.png"):
         old.unlink()
-    written = []
-    for kind, (_, pdf) in sorted(chosen.items()):
+    written: list[tuple[str, Path]] = []
+    for kind, (_, pdf, framework) in sorted(chosen.items()):
         stem = target / kind.replace("_", "-")
         subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", "-singlefile",
                         str(pdf), str(stem)], check=True)
-        written.append(stem.with_suffix(".png"))
-    _gallery_readme(target, [p.stem for p in written])
-    return written
+        written.append((framework, stem.with_suffix(".png")))
+    _gallery_readme(target, written)
+    return [path for _, path in written]
 
 
-def _gallery_readme(target: Path, kinds: list[str]) -> None:
-    rows = "\n".join(f"| {k} | ![{k}]({k}.png) |" for k in kinds)
+def framework_of_document(docx: Path) -> str:
+    """The title of the framework whose form made the document (or that the form is)."""
+    from docgen.frameworks import framework_of
+
+    with zipfile.ZipFile(docx) as archive:
+        props = read_custom_properties(etree.fromstring(archive.read("docProps/custom.xml")))
+    return framework_of(props.get("docgen.form") or "").title
+
+
+def _gallery_readme(target: Path, written: list[tuple[str, Path]]) -> None:
+    from docgen.frameworks import all_frameworks
+
+    parts = []
+    for framework in (f.title for f in all_frameworks()):
+        rows = "\n".join(f"| {p.stem} | ![{p.stem}]({p.name}) |" for title, p in written
+                         if title == framework)
+        if rows:
+            parts.append(f"## {framework}\n\n| document type | first page |\n|---|---|\n{rows}\n")
     (target / "README.md").write_text(
         "# Gallery: the first page of each document type\n\n"
-        "Made from the demo's sample pupils by `python tools/page_check.py --gallery` "
-        "(LibreOffice, 50 dpi). Regenerate it after changing a template.\n\n"
-        f"| document type | first page |\n|---|---|\n{rows}\n", encoding="utf-8")
+        "Made from the demo's sample pupils of every framework by "
+        "`python tools/page_check.py --gallery` (LibreOffice, 50 dpi). Regenerate it after "
+        "changing a template.\n\n" + "\n".join(parts), encoding="utf-8")
 
 
 # --- running it ----------------------------------------------------------------------------

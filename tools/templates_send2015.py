@@ -137,7 +137,7 @@ def letter_sen_support() -> None:
                      "different from, what most children of the same age get. The law "
                      "calls this special educational provision. Schools must tell parents when "
                      "they make it (Children and Families Act 2014, section 68).")
-    kit.paragraph(d, "{{ pupil.first_name }} has special educational needs (SEN). "
+    kit.paragraph(d, "{{ pupil.first_name }} has special educational needs. "
                      "{{ pupil.first_name }} is now on SEN Support. This is the help in this "
                      "term's plan (you have a copy):")
     kit.bullets(d, "h in help", "{{ h.what }}: with {{ h.who }}, {{ h.how_often }}, "

@@ -67,10 +67,10 @@ def letter_ehc_request() -> None:
                                                        "{{ pupil.first_name }}'s needs")
     kit.paragraph(d, "As we agreed, the school has asked {{ request.authority }} to carry out "
                      "an education, health and care (EHC) needs assessment for "
-                     "{{ pupil.first_name }}.")
-    kit.paragraph(d, "The assessment looks at what {{ pupil.first_name }} needs and what help "
-                     "would work best. It may lead to an EHC plan. This is a legal document "
-                     "that says what help {{ pupil.first_name }} must get.")
+                     "{{ pupil.first_name }}. The assessment looks at what "
+                     "{{ pupil.first_name }} needs and what help would work best. It may lead "
+                     "to an EHC plan. This is a legal document that says what help "
+                     "{{ pupil.first_name }} must get.")
     d.add_heading("The dates the local authority must keep", 2)
     kit.paragraph(d, "The local authority receives our request on {{ clock.received }}. The "
                      "law sets these dates from that day:")
@@ -81,22 +81,21 @@ def letter_ehc_request() -> None:
         "By {{ clock.final_plan }}: it sends you the final plan.",
     ])
     kit.paragraph(d, "You have at least 15 days to comment on a draft plan. You can also ask "
-                     "for a school to be named in it.")
-    kit.paragraph(d, "The law allows a few exceptions to these dates. One is when the school "
-                     "is closed for four weeks or more.")
-    d.add_heading("What you can do now", 2)
+                     "for a school to be named in it. The law allows a few exceptions to these "
+                     "dates. One is when the school is closed for four weeks or more.")
     kit.paragraph(d, "The local authority will ask you for your views. Tell them what "
                      "{{ pupil.first_name }} is like at home, and what you hope for. You can "
                      "ask us to help you write it.")
     kit.when(d, "interpreter.booked", "{{ interpreter.booked }}")
-    who_to_talk_to(d)
+    who_to_talk_to(d, heading=False)
     finish_letter(d, "letter_ehc_request")
 
 
 def ehc_pack_cover() -> None:
-    """The covering letter to the authority, then the contents (page numbers filled in by
-    docgen.packs.contents), where each item the authority asks for is, and the dates the law
-    sets from the day it receives the request."""
+    """The covering letter to the authority (with the first of the dates the law sets from the
+    day it receives the request; the school's request, section 1, gives them all), then the
+    contents (page numbers filled in by docgen.packs.contents) and where each item the
+    authority asks for is."""
     d = letter.start_letter("Request for an EHC needs assessment: {{ pupil.full_name }}",
                             subject="EHC needs assessment request pack", version=2,
                             key="ehc_pack_cover")
@@ -114,6 +113,11 @@ def ehc_pack_cover() -> None:
                      "for ({{ profile_title }}), in the order of the contents on the next page.")
     kit.when(d, "enclosures", "Sent with this pack as separate files: "
                               "{{ enclosures | join('; ') }}.")
+    kit.paragraph(d, "The law's dates run from the day you receive this request, "
+                     "{{ clock.received }}: we understand that you will tell "
+                     "{{ pupil.parents or 'the parents' }} by {{ clock.decide }} whether you "
+                     "will carry out the assessment (SEND Regulations 2014, regulation 5). "
+                     "Section 1 sets out every date.")
     kit.paragraph(d, "Please contact {{ request.contact }} about this request.")
     letter.two_signatures(d, ("{{ head_teacher or '' }}", "Head teacher"),
                           ("{{ pupil.senco }}", "Special educational needs coordinator (SENCo)"))
@@ -128,8 +132,6 @@ def ehc_pack_cover() -> None:
     kit.loop_table(d, ["Item", "In this pack"], "c in checklist",
                    ["{{ c.item }}", "{{ c.where }}"], "Where each item is",
                    widths=[None, 4.5])
-    d.add_heading("Dates the local authority must keep", 1)
-    clock_table(d)
     letter.finish_pack(d, f"{FOLDER}/ehc_pack_cover")
 
 
@@ -137,8 +139,7 @@ def letter_annual_review_invitation() -> None:
     d = start_letter("Invitation: {{ pupil.first_name }}'s annual review",
                      subject="Invitation to an EHC plan annual review and request for advice",
                      key="letter_annual_review_invitation",
-                     heading="Please come to the annual review of {{ pupil.full_name }}'s "
-                             "EHC plan")
+                     heading="Invitation to {{ pupil.first_name }}'s annual review")
     kit.paragraph(d, "We are holding the annual review of {{ pupil.full_name }}'s education, "
                      "health and care (EHC) plan, and we invite you to it. Please also send us "
                      "your advice before the meeting.")
@@ -193,7 +194,7 @@ def annual_review_record() -> None:
     kit.loop_table(d, ["No.", "Outcome (section E)", "Progress", "Evidence", "Next steps"],
                    "o in outcomes", ["{{ o.number }}", "{{ o.outcome }}", "{{ o.progress }}",
                                      "{{ o.evidence }}", "{{ o.next_steps }}"],
-                   "Progress towards the outcomes")
+                   "Progress towards the outcomes", widths=[1.3, None, 2.6, None, None])
     kit.paragraph(d, "{%p if considers_adulthood %}")
     d.add_heading("Preparing for adulthood", 1)
     kit.loop_table(d, ["Area", "Discussed and agreed"], "a in adulthood_rows",
@@ -205,8 +206,7 @@ def annual_review_record() -> None:
     d.add_heading("The parents' views", 2)
     kit.paragraph(d, "{{ views.parents }}")
     d.add_heading("Recommendation", 1)
-    kit.paragraph(d, "Recommendation to the local authority: "
-                     "{{ recommendations.recommendation }}.")
+    kit.paragraph(d, "Recommendation to the local authority: {{ recommendation }}.")
     d.add_heading("Dates", 1)
     kit.kv_table(d, [
         ("Invitations and requests for advice sent (at least two weeks before)",
@@ -219,6 +219,7 @@ def annual_review_record() -> None:
          "{{ meeting.report_sent }}{% endif %}"),
         ("The local authority's decision", "By {{ due.decision_by }}"),
     ], "Dates")
+    widths(d, 9, 8)  # the long part of each row is its label
     kit.when(d, "phase.moving", "{{ pupil.first_name }} moves from {{ phase.what }}. The "
                                 "amended EHC plan must be issued by {{ phase.due }} (SEND "
                                 "Regulations 2014, regulation 18).")
@@ -255,7 +256,8 @@ def annual_review_report() -> None:
     d.add_heading("Progress towards the outcomes", 1)
     kit.loop_table(d, ["No.", "Outcome (section E)", "Progress", "Next steps"],
                    "o in outcomes", ["{{ o.number }}", "{{ o.outcome }}", "{{ o.progress }}",
-                                     "{{ o.next_steps }}"], "Progress towards the outcomes")
+                                     "{{ o.next_steps }}"], "Progress towards the outcomes",
+                   widths=[1.3, None, 2.6, None])
     kit.paragraph(d, "{%p if considers_adulthood %}")
     d.add_heading("Preparing for adulthood", 1)
     kit.loop_table(d, ["Area", "Discussed and agreed"], "a in adulthood_rows",

@@ -96,24 +96,52 @@ def explain_abbreviations(data: bytes, context: dict | None = None,
                           abbreviations: Abbreviations = ABBREVIATIONS) -> bytes:
     """The document with each abbreviation spelled out where it is first used, in the
     sentence ("special educational needs coordinator (SENCo)"; inside brackets already,
-    "(special educational needs coordinator, SENCo)")."""
+    "(special educational needs coordinator, SENCo)"; at the start of a paragraph or a row
+    header, with a capital)."""
     document = Document(io.BytesIO(data))
     texts = [t for t in document.element.body.iter(qn("w:t")) if t.text]
     for short, meaning in abbreviations:
-        # not inside a code such as the reference "SEN/LB/SS/2026-09"
-        pattern = re.compile(rf"(?<![\w+/]){re.escape(short)}(?![\w+/])")
-        for index, element in enumerate(texts):
-            match = pattern.search(element.text)
-            if match is None:
-                continue
-            before = "".join(t.text for t in texts[max(0, index - 3):index]) + \
-                element.text[:match.start()]
-            if not before.lower().endswith((f"{meaning.lower()} (", f"{meaning.lower()}, ")):
-                element.text = _explained(element.text, match, short, meaning)
-            break
+        # "SEN" inside "SEN Support" is that name's, when the list explains the name
+        longer = [_pattern(other) for other, _ in abbreviations
+                  if short in other and other != short]
+        found = _first_use(texts, _pattern(short), longer)
+        if found is None:
+            continue
+        index, match = found
+        element = texts[index]
+        before = "".join(t.text for t in texts[max(0, index - 3):index]) + \
+            element.text[:match.start()]
+        if not before.lower().endswith((f"{meaning.lower()} (", f"{meaning.lower()}, ")):
+            if _opens_paragraph(element, match):
+                meaning = meaning[:1].upper() + meaning[1:]
+            element.text = _explained(element.text, match, short, meaning)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _pattern(short: str) -> re.Pattern[str]:
+    # not inside a word, nor inside a code such as the reference "SEN/LB/SS/2026-09"
+    return re.compile(rf"(?<![\w+/]){re.escape(short)}(?![\w+/])")
+
+
+def _first_use(texts: list, pattern: re.Pattern[str], longer: list[re.Pattern[str]]
+               ) -> tuple[int, re.Match[str]] | None:
+    for index, element in enumerate(texts):
+        taken = [m.span() for other in longer for m in other.finditer(element.text)]
+        for match in pattern.finditer(element.text):
+            if not any(start <= match.start() and match.end() <= end for start, end in taken):
+                return index, match
+    return None
+
+
+def _opens_paragraph(element, match: re.Match[str]) -> bool:
+    if element.text[:match.start()].strip():
+        return False
+    paragraph = next(element.iterancestors(qn("w:p")), None)
+    first = None if paragraph is None else next(
+        (t for t in paragraph.iter(qn("w:t")) if t.text and t.text.strip()), None)
+    return first is element
 
 
 def explainer(abbreviations: Abbreviations) -> Callable[[bytes, dict], bytes]:

@@ -27,6 +27,7 @@ from docgen.packs.contents import (
     keeping_its_pages,
     number_the_contents,
     section_opening,
+    settle_sections,
     without_title,
 )
 from docgen.packs.cover import MISSING, Section
@@ -168,6 +169,7 @@ def compose(cover: bytes, sections: list[Section]) -> bytes:
             composer.append(keeping_its_pages(
                 without_title(section.data) if section.ours
                 else Document(io.BytesIO(section.data))))
+    settle_sections(composer.doc)
     number_the_contents(composer.doc)
     out = io.BytesIO()
     composer.save(out)

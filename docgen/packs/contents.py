@@ -70,10 +70,7 @@ def keeping_its_pages(document: DocxDocument) -> DocxDocument:
     if len(document.sections) < 2 or final is None:
         return document
     kept = copy.deepcopy(final)
-    for reference in kept.findall(qn("w:headerReference")) + kept.findall(qn("w:footerReference")):
-        kept.remove(reference)
-    for title_page in kept.findall(qn("w:titlePg")):
-        kept.remove(title_page)
+    _without_page_furniture(kept)
     closing = OxmlElement("w:p")
     properties = OxmlElement("w:pPr")
     spacing = OxmlElement("w:spacing")
@@ -88,6 +85,37 @@ def keeping_its_pages(document: DocxDocument) -> DocxDocument:
     closing.append(properties)
     final.addprevious(closing)
     return document
+
+
+def settle_sections(document: DocxDocument) -> None:
+    """A pack with sections of its own (a merged IEP's landscape pages) keeps the cover's page
+    furniture: the first section (the covering letter's page first) takes the cover's
+    headers, footers and clean first page; every later one shares them (no first page of its
+    own). Each keeps its page size and orientation."""
+    body = document.element.body
+    final = body.find(qn("w:sectPr"))
+    inner = [p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") for p in body.iterchildren(qn("w:p"))]
+    inner = [properties for properties in inner if properties is not None]
+    if final is None or not inner:
+        return
+    cover = copy.deepcopy(final)
+    for number, properties in enumerate([*inner, final]):
+        settled = copy.deepcopy(cover)
+        if number:
+            _without_page_furniture(settled)
+        for tag in ("w:pgSz", "w:pgMar"):  # its own page: portrait or landscape
+            own, theirs = properties.find(qn(tag)), settled.find(qn(tag))
+            if own is not None and theirs is not None:
+                theirs.addnext(copy.deepcopy(own))
+                settled.remove(theirs)
+        properties.addnext(settled)
+        properties.getparent().remove(properties)
+
+
+def _without_page_furniture(properties) -> None:
+    for tag in ("w:headerReference", "w:footerReference", "w:titlePg"):
+        for element in properties.findall(qn(tag)):
+            properties.remove(element)
 
 
 def number_the_contents(document: DocxDocument) -> None:

@@ -246,3 +246,28 @@ def test_the_pdf_copy_shows_the_contents_page_numbers(case: Path, tmp_path: Path
     assert len(rows) == 14
     for title, page in rows:
         assert " ".join(title.split()) in " ".join(pages[page - 1].split()), title
+
+
+def test_a_merged_landscape_iep_keeps_its_pages_and_the_cover_its_clean_first_page(
+        case: Path, tmp_path: Path) -> None:
+    """The IEP's targets print on landscape pages, in the pack as on their own; the pack's
+    first section keeps the cover's letterhead page without the "Confidential" header, the
+    sections after it share the pack's header and footer (no clean first page of their own)."""
+    from docx.enum.section import WD_ORIENT
+
+    out = tmp_path / "pack.docx"
+    assert run("pack", str(case), "-o", str(out)).exit_code == 0
+    document = docx.Document(str(out))
+    sections = document.sections
+    assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE,
+                                                 WD_ORIENT.PORTRAIT]
+    first, *later = sections
+    assert first.different_first_page_header_footer
+    assert not first.first_page_header.paragraphs[0].text
+    assert first.header.paragraphs[0].text == "Zofia Wiśniewska · Confidential"
+    for section in later:
+        assert not section.different_first_page_header_footer
+        assert section.header.is_linked_to_previous and section.footer.is_linked_to_previous
+    landscape = sections[1]
+    assert landscape.page_width > landscape.page_height
+    assert package_problems(out.read_bytes()) == [] and ooxml_problems(out) == []

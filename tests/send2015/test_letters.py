@@ -107,8 +107,11 @@ def test_an_interpreter_the_form_names_is_booked() -> None:
 def test_abbreviations_are_explained_in_the_sentence_not_in_a_list() -> None:
     text = reading_order_text(render("leo-brennan", "parent_meeting", "parent_meeting_record"))
     assert "Some words in this record are shortened" not in text
-    assert "(special educational needs coordinator, SENCo)" in text or \
-        "special educational needs coordinator (SENCo)" in text
+    # the first use is the row header of "About the pupil", which starts with a capital
+    assert "Special educational needs coordinator (SENCo)\nMs Priya Nair" in text
+    assert "Leo will start special educational needs support (SEN Support) this term" in text
     letter = "\n".join(_lines(render("leo-brennan", "sen_support", "letter_sen_support")))
-    assert "Leo has special educational needs (SEN). Leo is now on SEN Support." in letter
+    assert ("Leo has special educational needs. Leo is now on special educational needs "
+            "support (SEN Support).") in letter  # the name, not "special educational needs
+    # (SEN) Support"
     assert "Our reference: SEN/LB/SS/2026-09" in letter  # a code is not an abbreviation

@@ -42,6 +42,7 @@ def lower_first(text: str) -> str:
 # spelled out in the sentence where each is first used.
 ABBREVIATIONS: wording.Abbreviations = (
     ("SENCo", "special educational needs coordinator"),
+    ("SEN Support", "special educational needs support"),
     ("SEN", "special educational needs"),
     ("EHC", "education, health and care"),
     ("SENDIASS", "SEND Information, Advice and Support Service"),
