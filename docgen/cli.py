@@ -237,8 +237,11 @@ def case_init_cmd(folder: Path, source: Path, force: bool) -> None:
               "with each missing item marked.")
 @click.option("--redact", is_flag=True,
               help="Names as initials, no UPN or date of birth (for sharing).")
+@click.option("--pdf", is_flag=True, help="Also write a PDF copy through LibreOffice (its "
+              "contents show the page numbers).")
 @FORCE
-def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, force: bool) -> None:
+def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, pdf: bool,
+             force: bool) -> None:
     """Check a case folder's evidence and write one merged, indexed request pack."""
     from docgen.errors import OutputExists
     from docgen.packs import build_pack, check_case
@@ -259,6 +262,15 @@ def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, force: bool)
                  force=force, inputs=read)
     click.echo(f"Wrote {output}")
     click.echo(f"Wrote {manifest_path}")
+    if pdf:
+        from docgen.render.pdf import to_pdf
+
+        click.echo(f"Wrote {to_pdf(output, output.parent)}")
+    from docgen.letterhead import settings_warnings
+    from docgen.packs.kinds import case_framework
+
+    for text in settings_warnings(framework=case_framework(folder), pack=True):
+        click.echo(f"warning: {text}", err=True)
     missing = check_case(folder).missing if draft else []
     for item in missing:
         click.echo(f"  missing: {item}", err=True)
@@ -380,10 +392,13 @@ def leaflet_cmd(school: str, senco: str, contact: str, output: Path, pdf: bool,
     """The parent information leaflet for any family at the school (a leaflet for one child
     comes with their IEP)."""
     from docgen.families.parents import render_generic_leaflet
+    from docgen.letterhead import settings_warnings
     from docgen.render import write_atomic
 
     write_atomic(output, render_generic_leaflet(school, senco, contact), force=force)
     click.echo(f"Wrote {output}")
+    for text in settings_warnings(leaflet=True):
+        click.echo(f"warning: {text}", err=True)
     if pdf:
         from docgen.render.pdf import to_pdf
 

@@ -56,14 +56,36 @@ def form_context(definition: FormDefinition, data: Data) -> Data:
     }
     if "pupil" in data:
         context["pupil"].update(pupil_names(data["pupil"]))
-    context["today"] = uk_date(dt.date.today())
+    # "today" in a template is the date of writing, never the day docgen ran (a letter made
+    # early, or again later, must not be dated before the meeting it reports).
+    context["today"] = uk_date(writing_date(data))
     return context
+
+
+def writing_date(data: Data) -> dt.date:
+    """The date printed on letters, notes and records made from this form: the form's "Date
+    of writing", else the date of the event the form records (the review, the plan's start,
+    the meeting, the day the authority receives a request)."""
+    candidates = (
+        (data.get("letters") or {}).get("date"),
+        (data.get("review") or {}).get("date"),
+        (data.get("high_focus") or {}).get("start_date"),
+        (data.get("plan") or {}).get("start_date"),
+        (data.get("crisp") or {}).get("date"),
+        (data.get("meeting") or {}).get("date"),
+        (data.get("request") or {}).get("received"),
+    )
+    return next((d for d in candidates if isinstance(d, dt.date)), dt.date.today())
 
 
 def pupil_names(pupil: Data) -> Data:
     first = pupil.get("known_as") or pupil["forename"]
+    latin = (pupil.get("forename_latin") or "").strip()
+    # Professionals must be able to read and match the name: "عائشہ (Aisha) Rahman".
+    forename = f"{pupil['forename']} ({latin})" if latin and latin != pupil["forename"] \
+        else pupil["forename"]
     return {
         "first_name": first,
-        "full_name": f"{pupil['forename']} {pupil['surname']}",
+        "full_name": f"{forename} {pupil['surname']}",
         "initials": "".join(part[0] for part in (pupil["forename"], pupil["surname"]) if part),
     }

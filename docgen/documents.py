@@ -25,6 +25,10 @@ class DocumentType:
     audience: str = "staff"  # "staff" or "parents": parent documents have stricter checks
     applies: Callable[[dict[str, Any]], bool] = lambda data: True
     named: Callable[[dict[str, Any]], str] | None = None  # a name that depends on the data
+    # a last step on the rendered document, given its context (a letter's logo, say)
+    post: Callable[[bytes, dict[str, Any]], bytes] | None = None
+    # what the settings lack for this document (shown on screen by check, make and batch)
+    warnings: Callable[[dict[str, Any]], list[str]] | None = None
 
     def file_name(self, data: dict[str, Any], form: str) -> str:
         """'Surname-Forename-what-it-is', plus the form when several forms make it: legal on

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from docgen import letter_rules
 from docgen.definitions import FormDefinition, Section
 from docgen.domain import crisp, dates, highfocus, iep_review, review, stages
 from docgen.domain.delegation import load_policy
@@ -255,8 +256,9 @@ def provision_rules(definition: FormDefinition, data: Data, today: dt.date
 
 
 _RULES: dict[str, tuple[SectionRule, ...]] = {
-    "pupil": (pupil_rules,),
+    "pupil": (pupil_rules, letter_rules.pupil_name_rules),
     "plan": (plan_rules,),
+    "letters": (letter_rules.letters_rules,),
     "views": (views_rules,),
     "crisp": (crisp_rules,),
     "high_focus": (high_focus_rules,),

@@ -73,10 +73,11 @@ class Framework:
         return self.templates_dir() / file_name
 
     def settings_path(self, file_name: str) -> Path:
-        """A settings file: ``DIR/<key>/settings/NAME`` from a maintainer wins."""
-        own = override_dir()
-        if own is not None and (own / self.key / "settings" / file_name).is_file():
-            return own / self.key / "settings" / file_name
+        """A settings file: ``DIR/<key>/settings/NAME`` from a maintainer wins (for the default
+        framework, ``DIR/settings/NAME`` too, as its templates may sit at the top of DIR)."""
+        for folder in self.override_dirs():
+            if (folder / "settings" / file_name).is_file():
+                return folder / "settings" / file_name
         return self.settings_dir() / file_name
 
     def definition_dir(self, name: str) -> Path | None:

@@ -41,11 +41,28 @@ class Checked:
         }
 
 
-def check(path: Path, today: dt.date | None = None) -> Checked:
+def check(path: Path, today: dt.date | None = None, *, for_documents: bool = True) -> Checked:
     """Read and validate one input file (never raises for invalid content); the rules count
-    from ``today`` (None: the real date)."""
+    from ``today`` (None: the real date). ``for_documents`` adds what the documents it makes
+    lack from the settings (a reading of the form alone, as the caseload's, leaves it out)."""
     form_input = load_input(path)
-    return Checked(form_input, validate_data(form_input.definition, form_input.raw, today))
+    checked = Checked(form_input, validate_data(form_input.definition, form_input.raw, today))
+    if checked.result.valid and for_documents:
+        checked.result.warnings.extend(document_warnings(checked))
+    return checked
+
+
+def document_warnings(checked: Checked) -> list[Any]:
+    """What the documents this form makes lack from the settings (a letterhead's address, the
+    leaflet's advice contacts): warnings on screen, never text on the page."""
+    from docgen.problems import warning
+
+    seen: list[str] = []
+    for document in docs.for_form(checked.form, checked.result.data):
+        for text in document.warnings(checked.result.data) if document.warnings else ():
+            if text not in seen:
+                seen.append(text)
+    return [warning(text) for text in seen]
 
 
 def require_valid(checked: Checked) -> None:
@@ -70,6 +87,8 @@ def render_document(document: docs.DocumentType, checked: Checked,
     template = (templates_dir / document.template if templates_dir
                 else docs.template_file(document))
     rendered = render_to_bytes(template, context)
+    if document.post:
+        rendered = document.post(rendered, context)
     if not redacted:
         return rendered
     from docgen.redaction import identity_of, redacted_copy

@@ -3,10 +3,10 @@ pupil is.
 
 The pupil's names and the family's names become initials wherever they appear in the form's
 text, however they were typed (docgen.redaction); a UPN or the date of birth typed in free
-text is replaced by a note that it was removed, and the UPN and date of birth fields are
-emptied. Names of staff and services stay, since a reader needs to know who does what. What a
-person typed about the pupil in other words (a nickname, a sibling's name) cannot be found
-this way: the README says so.
+text is replaced by a note that it was removed, and the UPN, date of birth and parents'
+address fields are emptied. Names of staff and services stay, since a reader needs to know
+who does what. What a person typed about the pupil in other words (a nickname, a sibling's
+name) cannot be found this way: the README says so.
 """
 
 from __future__ import annotations
@@ -36,4 +36,5 @@ def redact(data: dict[str, Any], identity: Identity | None = None) -> dict[str, 
     if "pupil" in out:
         out["pupil"]["upn"] = REMOVED
         out["pupil"]["date_of_birth"] = REMOVED
+        out["pupil"]["parents_address"] = REMOVED  # the letters' address block
     return out

@@ -190,7 +190,11 @@ def schema_for(definition: FormDefinition) -> Schema:
     declared: dict[str, fields.Field] = {}
     for section in definition.sections:
         inner = _section_schema(section)
-        if section.kind == "group":
+        if section.kind == "group" and not any(f.required for f in section.fields):
+            # a section of optional fields (the date of writing) may be left out of a data file
+            unticked = {f.key: False for f in section.fields if f.type == "bool"}
+            declared[section.key] = _Group(inner, load_default=lambda u=unticked: dict(u))
+        elif section.kind == "group":
             declared[section.key] = _Group(
                 inner, required=True, error_messages={"required": REQUIRED}
             )

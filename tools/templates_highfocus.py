@@ -49,7 +49,7 @@ def hf_iep() -> None:
     d.add_heading("The four key questions", 1)
     kit.paragraph(d, "Everything planned in this IEP helps to answer these questions by the "
                      "end of the High Focus period:")
-    kit.bullets(d, "q in key_questions", "{{ q.number }}. {{ q.text }}")
+    kit.numbered(d, "q in key_questions", "{{ q.text }}")
     crisp_assessment(d)
     d.add_heading("Threads of concern and possible support services", 1)
     kit.loop_table(d, ["Thread", "Band", "Possible support services"], "c in concerns",
@@ -113,17 +113,16 @@ def review_agenda() -> None:
     d.add_heading("Invited", 1)
     kit.bullets(d, "person in invited", "{{ person }}")
     d.add_heading("The review questions", 1)
-    kit.bullets(d, "q in review_questions", "{{ q.number }}. {{ q.text }}")
+    kit.numbered(d, "q in review_questions", "{{ q.text }}")
     d.add_heading("Agenda", 1)
-    kit.loop_table(d, ["No.", "Item"], "item in agenda", ["{{ item.number }}", "{{ item.text }}"],
-                   "Agenda")
+    kit.numbered(d, "item in agenda", "{{ item.text }}")
     kit.page_break(d)
     d.add_heading("If you cannot attend", 1)
     kit.paragraph(d, "Please send notes, a letter or a report about your part in "
                      "{{ pupil.first_name }}'s High Focus IEP and its results to "
                      "{{ pupil.senco }} before {{ high_focus.review_date }}.")
     kit.paragraph(d, "Please focus on the questions the review will ask:")
-    kit.bullets(d, "q in review_questions", "{{ q.number }}. {{ q.text }}")
+    kit.numbered(d, "q in review_questions", "{{ q.text }}")
     kit.paragraph(d, "{{ pupil.senco }} will tell you the outcome of the review and invite "
                      "your comments.")
     kit.finish(d, "review_agenda")
@@ -189,6 +188,9 @@ def review_record() -> None:
     d.add_heading("Who will do what", 1)
     kit.loop_table(d, ["Who", "What", "By when"], "a in actions",
                    ["{{ a.who }}", "{{ a.what }}", "{{ a.by_when }}"], "Who will do what")
+    # the next review is the last of the next steps (a heading of its own at the end left
+    # one line alone on the record's last page)
+    kit.paragraph(d, "The next review will be on {{ review.next_review_date }}.")
     kit.when(d, "outcome.key == 'statutory_request'",
              "Provision during the statutory procedures", style="Heading 1")
     kit.when(d, "outcome.key == 'statutory_request'",
@@ -207,8 +209,6 @@ def review_record() -> None:
     kit.when(d, "review.more_information", "{{ review.more_information }}")
     kit.when(d, "review.other_matters", "Any other matters", style="Heading 1")
     kit.when(d, "review.other_matters", "{{ review.other_matters }}")
-    d.add_heading("Next review", 1)
-    kit.paragraph(d, "The next review will be on {{ review.next_review_date }}.")
     kit.finish(d, "review_record")
 
 

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from docx.shared import Length
+
 from docgen import house_style
 from tools import template_kit as kit
 
 
-def resize_last_table(d, *weights: float) -> None:
+def resize_last_table(d, *weights: float, width=house_style.TEXT_WIDTH) -> None:
     """Column widths for the table just added, where a column is narrower than the kit's
-    defaults know (a count, a Yes/No)."""
-    house_style.set_column_widths(d.tables[-1], house_style.column_widths(*weights))
+    defaults know (a count, a Yes/No); ``width`` is the page's text width."""
+    total = sum(weights)
+    house_style.set_column_widths(d.tables[-1], [Length(int(width * w / total))
+                                                 for w in weights])
 
 
 def iep() -> None:
     d = kit.start("Individual Education Plan: {{ pupil.full_name }}",
                   heading="Individual Education Plan", subject="Individual Education Plan (IEP)",
-                  version=3, key="iep")
+                  version=4, key="iep")
     kit.paragraph(d, "{{ pupil.full_name }} · {{ plan.stage }}", "Subtitle")
     kit.about_pupil(d)
     d.add_heading("The plan", 1)
@@ -28,30 +32,6 @@ def iep() -> None:
     kit.paragraph(d, "{%p if plan.exceptional_reason %}")
     kit.paragraph(d, "Exceptional reason for starting at School Action Plus: "
                      "{{ plan.exceptional_reason }}")
-    kit.paragraph(d, "{%p endif %}")
-    d.add_heading("Targets", 1)
-    kit.paragraph(d, "Each target says what will be taught, how, how often, how progress will "
-                     "be assessed and how we will know it has been met.")
-    kit.targets_table(d)
-    d.add_heading("Provision", 1)
-    kit.loop_table(
-        d,
-        ["Provision", "Who provides it", "Group size", "Adults", "Minutes per session",
-         "Sessions per week", "Adult minutes per pupil per week"],
-        "p in provision",
-        ["{{ p.what }}", "{{ p.who }}", "{{ p.group_size }}", "{{ p.adults }}",
-         "{{ p.session_minutes }}", "{{ p.sessions_per_week }}", "{{ p.weekly_minutes }}"],
-        "Provision",
-    )
-    resize_last_table(d, 1.9, 1.9, 1.3, 1.5, 1.7, 1.9, 1.8)
-    kit.paragraph(d, "Additional adult time for {{ pupil.first_name }}: "
-                     "{{ adult_time.total }} minutes a week. The indicative minimum at "
-                     "{{ adult_time.stage }} is {{ adult_time.minimum_text }}.")
-    kit.paragraph(d, "{%p if adult_time.equivalent_provision %}")
-    kit.paragraph(d, "Other provision of equivalent value: {{ adult_time.equivalent_provision }}")
-    kit.paragraph(d, "{%p endif %}")
-    kit.paragraph(d, "{%p if not adult_time.meets_minimum %}")
-    kit.paragraph(d, "{{ adult_time.shortfall_note }}")
     kit.paragraph(d, "{%p endif %}")
     d.add_heading("Views", 1)
     d.add_heading("The pupil's views", 2)
@@ -72,6 +52,34 @@ def iep() -> None:
     kit.paragraph(d, "This plan will be reviewed on {{ plan.review_date }}. Parents and carers "
                      "are invited to contribute to the review, and so is "
                      "{{ pupil.first_name }}.")
+    # the targets' six columns and the provision's seven print on landscape pages, where each
+    # column has room for its words (portrait wrapped most cells to five lines or more); the
+    # views and the review date go before them, on the first page
+    kit.landscape(d)
+    d.add_heading("Targets", 1)
+    kit.paragraph(d, "Each target says what will be taught, how, how often, how progress will "
+                     "be assessed and how we will know it has been met.")
+    kit.targets_table(d, width=kit.LANDSCAPE)
+    d.add_heading("Provision", 1)
+    kit.loop_table(
+        d,
+        ["Provision", "Who provides it", "Group size", "Adults", "Minutes per session",
+         "Sessions per week", "Adult minutes per pupil per week"],
+        "p in provision",
+        ["{{ p.what }}", "{{ p.who }}", "{{ p.group_size }}", "{{ p.adults }}",
+         "{{ p.session_minutes }}", "{{ p.sessions_per_week }}", "{{ p.weekly_minutes }}"],
+        "Provision",
+    )
+    resize_last_table(d, 5, 3.4, 1.5, 1.5, 1.9, 2.0, 2.2, width=kit.LANDSCAPE)
+    kit.paragraph(d, "Additional adult time for {{ pupil.first_name }}: "
+                     "{{ adult_time.total }} minutes a week. The indicative minimum at "
+                     "{{ adult_time.stage }} is {{ adult_time.minimum_text }}.")
+    kit.paragraph(d, "{%p if adult_time.equivalent_provision %}")
+    kit.paragraph(d, "Other provision of equivalent value: {{ adult_time.equivalent_provision }}")
+    kit.paragraph(d, "{%p endif %}")
+    kit.paragraph(d, "{%p if not adult_time.meets_minimum %}")
+    kit.paragraph(d, "{{ adult_time.shortfall_note }}")
+    kit.paragraph(d, "{%p endif %}")
     kit.finish(d, "iep")
 
 

@@ -7,10 +7,11 @@ provision is being made, the record of a meeting with parents, the individual pr
 from __future__ import annotations
 
 from docgen import house_style
+from tools import letter_kit as letter
 from tools import template_kit as kit
 
 FOLDER = "send2015"
-SIGN_OFF = ("Yours sincerely,", "{{ pupil.senco }}, special educational needs coordinator")
+RUNNING_HEAD = "{{ letter.recipient[0] }} · {{ letter.date }}"
 
 
 def widths(d, *parts: float) -> None:
@@ -19,27 +20,31 @@ def widths(d, *parts: float) -> None:
     house_style.set_column_widths(d.tables[-1], house_style.column_widths(*parts))
 
 
-def letter_head(d, subject: str) -> None:
-    """From, date, salutation and subject: the opening every 2015 letter shares."""
-    kit.paragraph(d, "From {{ pupil.senco }}, special educational needs coordinator (SENCo), "
-                     "{{ pupil.school }}")
-    kit.paragraph(d, "{{ today }}")
-    kit.paragraph(d, "Dear {{ salutation }},")
-    kit.paragraph(d, subject, "Heading 1")
+def start_letter(title: str, *, subject: str, key: str, heading: str):
+    """A school letter (tools/letter_kit.py): letterhead, address block, reference, date of
+    writing, salutation and the subject as its heading."""
+    d = letter.start_letter(title, subject=subject, version=2, key=key)
+    letter.address_block(d)
+    letter.salutation(d, heading)
+    return d
 
 
-def sign(d) -> None:
-    for line in SIGN_OFF:
-        kit.paragraph(d, line)
+def who_to_talk_to(d, *, heading: bool = True) -> None:
+    """Whom parents ask: the SENCo, and the independent advice service (with its contact
+    details when the authority's settings give them)."""
+    if heading:
+        d.add_heading("Who to talk to", 2)
+    kit.paragraph(d, "If you have a question or a worry, please talk to me"
+                     "{{ ' on ' ~ pupil.school_contact if pupil.school_contact }}. You can "
+                     "also get free, independent advice from {{ advice_service }}."
+                     "{{ ' ' ~ authority.parent_advice_contacts | join('. ') ~ '.' "
+                     "if authority.parent_advice_contacts }}")
 
 
-def who_to_talk_to(d) -> None:
-    d.add_heading("Who to talk to", 1)
-    kit.paragraph(d, "Please talk to me if you have a question or a worry. I am the school's "
-                     "SENCo.")
-    kit.when(d, "pupil.school_contact", "You can contact me on {{ pupil.school_contact }}.")
-    kit.paragraph(d, "You can also get free advice that is independent of the school from "
-                     "{{ advice_service }}.")
+def finish_letter(d, name: str) -> None:
+    """The sign-off with space to sign, kept with the letter; "Page 2 of 2" from page 2 on."""
+    letter.sign_off(d)
+    letter.finish_letter(d, f"{FOLDER}/{name}", RUNNING_HEAD)
 
 
 def sen_support_plan() -> None:
@@ -66,7 +71,8 @@ def sen_support_plan() -> None:
     d.add_heading("Assess", 1)
     d.add_heading("Needs", 2)
     kit.loop_table(d, ["Broad area of need", "Needs"], "a in areas",
-                   ["{{ a.label }}", "{{ a.needs }}"], "Needs in the broad areas of need")
+                   ["{{ a.label }}", "{{ a.needs }}"], "Needs in the broad areas of need",
+                   widths=[5.5, None])
     d.add_heading("What the assessment shows", 2)
     kit.paragraph(d, "{{ assess.assessment }}")
     d.add_heading("Plan", 1)
@@ -80,6 +86,8 @@ def sen_support_plan() -> None:
                     "{{ p.sessions_per_week }} a week, {{ p.session_minutes }} minutes each, "
                     "group of {{ p.group_size }}", "{{ p.start }} to {{ p.end }}",
                     "{{ p.impact }}"], "Provision")
+    # the form's nine provision columns shown in five, the text ones widest
+    widths(d, 4.6, 2.8, 3.0, 2.9, 3.7)
     kit.paragraph(d, "Adult time is shared by the group, so {{ pupil.first_name }} has about "
                      "{{ adult_minutes }} minutes of extra adult time a week.")
     d.add_heading("Views", 1)
@@ -119,30 +127,26 @@ def one_page_profile() -> None:
 
 
 def letter_sen_support() -> None:
-    d = kit.start("Extra help for {{ pupil.first_name }} at school",
-                  heading="Extra help for {{ pupil.first_name }} at school",
-                  subject="Letter to parents: special educational provision", version=1,
-                  key="letter_sen_support")
-    letter_head(d, "We are giving {{ pupil.first_name }} extra help")
-    kit.paragraph(d, "We have started to give {{ pupil.first_name }} extra help at school. "
-                     "It is help that is extra to, or different from, what most children of "
-                     "the same age get. The law calls this special educational provision. It "
-                     "asks schools to tell parents when they make it (Children and Families "
-                     "Act 2014, section 68).")
-    kit.paragraph(d, "{{ pupil.first_name }} is now on SEN Support. SEN stands for special "
-                     "educational needs. We have written a plan for this term, and you have "
-                     "a copy.")
-    d.add_heading("The help {{ pupil.first_name }} will get", 1)
+    """The letter telling parents that special educational provision is being made (CFA 2014
+    s.68): one page."""
+    d = start_letter("Extra help for {{ pupil.first_name }} at school",
+                     subject="Letter to parents: special educational provision",
+                     key="letter_sen_support", heading="We are giving {{ pupil.first_name }} "
+                                                       "extra help")
+    kit.paragraph(d, "{{ pupil.first_name }} now gets help that is extra to, or "
+                     "different from, what most children of the same age get. The law "
+                     "calls this special educational provision. Schools must tell parents when "
+                     "they make it (Children and Families Act 2014, section 68).")
+    kit.paragraph(d, "{{ pupil.first_name }} has special educational needs. "
+                     "{{ pupil.first_name }} is now on SEN Support. This is the help in this "
+                     "term's plan (you have a copy):")
     kit.bullets(d, "h in help", "{{ h.what }}: with {{ h.who }}, {{ h.how_often }}, "
                                 "{{ h.how_long }} each time.")
-    d.add_heading("What happens next", 1)
-    kit.paragraph(d, "We will check how well the help is working. We will look at the plan "
-                     "again with you on {{ plan.review_date }}.")
-    kit.paragraph(d, "We would like to meet you at least three times a year. We will talk "
-                     "about how {{ pupil.first_name }} is doing and what to do next.")
-    who_to_talk_to(d)
-    sign(d)
-    kit.finish(d, f"{FOLDER}/letter_sen_support", page_numbers=False)
+    kit.paragraph(d, "We will look at the plan again with you on {{ plan.review_date }}. We "
+                     "would like to meet you at least three times a year.")
+    kit.when(d, "interpreter.booked", "{{ interpreter.booked }}")
+    who_to_talk_to(d, heading=False)
+    finish_letter(d, "letter_sen_support")
 
 
 def parent_meeting_record() -> None:
@@ -153,8 +157,6 @@ def parent_meeting_record() -> None:
     kit.paragraph(d, "{{ pupil.full_name }} · {{ pupil.school }}", "Subtitle")
     kit.paragraph(d, "We met on {{ meeting.date }}. This is a record of what we talked about "
                      "and what we agreed. Everyone who came has a copy.")
-    kit.when(d, "glossary", "Some words in this record are shortened. They mean:")
-    kit.bullets(d, "words in glossary", "{{ words }}")
     kit.about_pupil(d)
     d.add_heading("Who came", 1)
     kit.paragraph(d, "{{ meeting.attended }}")
@@ -188,15 +190,17 @@ def provision_map() -> None:
                      "the school usually provides. Minutes are adult minutes for this pupil: "
                      "an adult's time is shared by the group. Weeks are counted from the "
                      "dates of each provision.")
+    # the totals before the rows: the reader's first question, and never a line left alone
+    # on a page after a long table
+    kit.paragraph(d, "In all: about {{ total_hours }} hours of adult time for this pupil"
+                     "{{ ', costing ' ~ total_cost ~ ' where the school gave an hourly cost' "
+                     "if costed }}.")
     kit.loop_table(d, ["Plan and provision", "How often", "Adult minutes",
                        "Cost"], "r in rows",
                    ["Plan {{ r.plan }}: {{ r.what }} With {{ r.who }}, {{ r.dates }}.",
                     "{{ r.often }}", "{{ r.minutes }}", "{{ r.cost }}"],
                    "Individual provision map")
     widths(d, 5.2, 3, 1.9, 2)
-    kit.paragraph(d, "In all: {{ total_hours }} hours of adult time for this pupil.")
-    kit.when(d, "costed", "Cost of that time, where the school gave an hourly cost: "
-                          "{{ total_cost }}.")
     kit.finish(d, f"{FOLDER}/provision_map")
 
 

@@ -3,8 +3,9 @@ EHC plan annual reviews (templates/send2015/)."""
 
 from __future__ import annotations
 
+from tools import letter_kit as letter
 from tools import template_kit as kit
-from tools.templates_send2015 import FOLDER, letter_head, sign, who_to_talk_to, widths
+from tools.templates_send2015 import FOLDER, finish_letter, start_letter, who_to_talk_to, widths
 
 
 def clock_table(d) -> None:
@@ -60,18 +61,17 @@ def ehc_request() -> None:
 
 
 def letter_ehc_request() -> None:
-    d = kit.start("An assessment of {{ pupil.first_name }}'s needs",
-                  heading="An assessment of {{ pupil.first_name }}'s needs",
-                  subject="Letter to parents: request for an EHC needs assessment", version=1,
-                  key="letter_ehc_request")
-    letter_head(d, "What we have asked for")
+    d = start_letter("An assessment of {{ pupil.first_name }}'s needs",
+                     subject="Letter to parents: request for an EHC needs assessment",
+                     key="letter_ehc_request", heading="We have asked for an assessment of "
+                                                       "{{ pupil.first_name }}'s needs")
     kit.paragraph(d, "As we agreed, the school has asked {{ request.authority }} to carry out "
                      "an education, health and care (EHC) needs assessment for "
-                     "{{ pupil.first_name }}.")
-    kit.paragraph(d, "The assessment looks at what {{ pupil.first_name }} needs and what help "
-                     "would work best. It may lead to an EHC plan. This is a legal document "
-                     "that says what help {{ pupil.first_name }} must get.")
-    d.add_heading("The dates the local authority must keep", 1)
+                     "{{ pupil.first_name }}. The assessment looks at what "
+                     "{{ pupil.first_name }} needs and what help would work best. It may lead "
+                     "to an EHC plan. This is a legal document that says what help "
+                     "{{ pupil.first_name }} must get.")
+    d.add_heading("The dates the local authority must keep", 2)
     kit.paragraph(d, "The local authority receives our request on {{ clock.received }}. The "
                      "law sets these dates from that day:")
     kit.listed(d, [
@@ -81,67 +81,75 @@ def letter_ehc_request() -> None:
         "By {{ clock.final_plan }}: it sends you the final plan.",
     ])
     kit.paragraph(d, "You have at least 15 days to comment on a draft plan. You can also ask "
-                     "for a school to be named in it.")
-    kit.paragraph(d, "The law allows a few exceptions to these dates. One is when the school "
-                     "is closed for four weeks or more.")
-    d.add_heading("What you can do now", 1)
+                     "for a school to be named in it. The law allows a few exceptions to these "
+                     "dates. One is when the school is closed for four weeks or more.")
     kit.paragraph(d, "The local authority will ask you for your views. Tell them what "
                      "{{ pupil.first_name }} is like at home, and what you hope for. You can "
                      "ask us to help you write it.")
-    who_to_talk_to(d)
-    sign(d)
-    kit.finish(d, f"{FOLDER}/letter_ehc_request", page_numbers=False)
+    kit.when(d, "interpreter.booked", "{{ interpreter.booked }}")
+    who_to_talk_to(d, heading=False)
+    finish_letter(d, "letter_ehc_request")
 
 
 def ehc_pack_cover() -> None:
-    d = kit.start("Request for an EHC needs assessment: {{ pupil.full_name }}",
-                  heading="Request for an EHC needs assessment",
-                  subject="EHC needs assessment request pack", version=1, key="ehc_pack_cover")
-    kit.paragraph(d, "{{ pupil.full_name }} · evidence pack for {{ request.authority }}",
-                  "Subtitle")
+    """The covering letter to the authority (with the first of the dates the law sets from the
+    day it receives the request; the school's request, section 1, gives them all), then the
+    contents (page numbers filled in by docgen.packs.contents) and where each item the
+    authority asks for is."""
+    d = letter.start_letter("Request for an EHC needs assessment: {{ pupil.full_name }}",
+                            subject="EHC needs assessment request pack", version=2,
+                            key="ehc_pack_cover")
     kit.when(d, "draft", "DRAFT: this pack is incomplete. Items marked MISSING must be added "
                          "before it is sent.")
-    kit.kv_table(d, [
-        ("Pupil", "{{ pupil.full_name }}"),
-        ("Date of birth", "{{ pupil.date_of_birth }}"),
-        ("Unique Pupil Number (UPN)", "{{ pupil.upn }}"),
-        ("School", "{{ pupil.school }}"),
-        ("DfE establishment number", "{{ pupil.dfe_number }}"),
-        ("SENCo", "{{ pupil.senco }}"),
-        ("Local authority", "{{ request.authority }}"),
-        ("Date of this pack", "{{ today }}"),
-    ], "Cover sheet")
-    d.add_heading("Dates the local authority must keep", 1)
-    clock_table(d)
-    d.add_heading("Contents", 1)
-    kit.loop_table(d, ["Section", "Title", "Source"], "s in sections",
-                   ["{{ s.number }}", "{{ s.title }}", "{{ s.source }}"], "Contents")
-    d.add_heading("Evidence checklist", 1)
-    kit.paragraph(d, "Every item the local authority asks for ({{ profile_title }}), with the "
-                     "file it comes from.")
-    kit.loop_table(d, ["Item", "Source", "Status"], "c in checklist",
-                   ["{{ c.item }}", "{{ c.source }}", "{{ c.status }}"], "Evidence checklist")
-    kit.when(d, "listed_only", "Files listed but not merged", style="Heading 2")
-    kit.bullets(d, "f in listed_only", "{{ f }}")
-    kit.finish(d, f"{FOLDER}/ehc_pack_cover")
+    letter.address_block(d)
+    letter.salutation(d, "Request for an EHC needs assessment: {{ pupil.full_name }}")
+    kit.paragraph(d, "{{ letter.school.name }} asks {{ request.authority }} to carry out an "
+                     "education, health and care (EHC) needs assessment of "
+                     "{{ pupil.full_name }}, born {{ pupil.date_of_birth }}, "
+                     "{{ pupil.year_group }}, Unique Pupil Number {{ pupil.upn }} (Children "
+                     "and Families Act 2014, section 36).")
+    kit.paragraph(d, "{{ why }}")
+    kit.paragraph(d, "{{ parents_line }} This pack holds the evidence the local authority asks "
+                     "for ({{ profile_title }}), in the order of the contents on the next page.")
+    kit.when(d, "enclosures", "Sent with this pack as separate files: "
+                              "{{ enclosures | join('; ') }}.")
+    kit.paragraph(d, "The law's dates run from the day you receive this request, "
+                     "{{ clock.received }}: we understand that you will tell "
+                     "{{ pupil.parents or 'the parents' }} by {{ clock.decide }} whether you "
+                     "will carry out the assessment (SEND Regulations 2014, regulation 5). "
+                     "Section 1 sets out every date.")
+    kit.paragraph(d, "Please contact {{ request.contact }} about this request.")
+    letter.two_signatures(d, ("{{ head_teacher or '' }}", "Head teacher"),
+                          ("{{ pupil.senco }}", "Special educational needs coordinator (SENCo)"))
+    heading = d.add_heading("Contents", 1)
+    heading.paragraph_format.page_break_before = True
+    kit.loop_table(d, ["No.", "Section", "Page"], "s in sections",
+                   ["{{ s.number }}", "{{ s.title }}{{ ' (MISSING)' if s.missing }}", ""],
+                   "Contents")
+    d.add_heading("Where each item is", 1)
+    kit.paragraph(d, "Every item the local authority asks for ({{ profile_title }}), and where "
+                     "it is in this pack.")
+    kit.loop_table(d, ["Item", "In this pack"], "c in checklist",
+                   ["{{ c.item }}", "{{ c.where }}"], "Where each item is",
+                   widths=[None, 4.5])
+    letter.finish_pack(d, f"{FOLDER}/ehc_pack_cover")
 
 
-def annual_review_invitation() -> None:
-    d = kit.start("Invitation: {{ pupil.first_name }}'s annual review",
-                  heading="Invitation to {{ pupil.first_name }}'s annual review",
-                  subject="Invitation to an EHC plan annual review and request for advice",
-                  version=1, key="annual_review_invitation")
-    kit.paragraph(d, "From {{ pupil.senco }}, special educational needs coordinator (SENCo), "
-                     "{{ pupil.school }}")
-    kit.paragraph(d, "{{ meeting.invitations_sent or today }}")
-    kit.paragraph(d, "To everyone invited to the review.")
-    kit.paragraph(d, "Please come to the annual review of {{ pupil.full_name }}'s education, "
-                     "health and care (EHC) plan.", "Heading 1")
+def letter_annual_review_invitation() -> None:
+    d = start_letter("Invitation: {{ pupil.first_name }}'s annual review",
+                     subject="Invitation to an EHC plan annual review and request for advice",
+                     key="letter_annual_review_invitation",
+                     heading="Invitation to {{ pupil.first_name }}'s annual review")
+    kit.paragraph(d, "We are holding the annual review of {{ pupil.full_name }}'s education, "
+                     "health and care (EHC) plan, and we invite you to it. Please also send us "
+                     "your advice before the meeting.")
     kit.kv_table(d, [("Date", "{{ meeting.date }}"), ("Time", "{{ meeting.time }}"),
                      ("Place", "{{ meeting.place }}")], "When and where")
-    d.add_heading("Who is invited", 1)
+    kit.when(d, "interpreter.language",
+             "We have booked {{ interpreter.a_language }} interpreter for the meeting.")
+    d.add_heading("Who is invited", 2)
     kit.bullets(d, "i in invited", "{{ i.name }} ({{ i.role }})")
-    d.add_heading("What the meeting is for", 1)
+    d.add_heading("What the meeting is for", 2)
     kit.paragraph(d, "We will look at the progress {{ pupil.first_name }} has made towards "
                      "each outcome in the plan. We will ask if the outcomes and the help are "
                      "still right.")
@@ -151,18 +159,17 @@ def annual_review_invitation() -> None:
     kit.when(d, "phase.moving",
              "{{ pupil.first_name }} moves on next year. The local authority must send the "
              "updated plan by {{ phase.due }}, so this meeting matters.")
-    d.add_heading("Please send us your advice", 1)
+    d.add_heading("Please send us your advice", 2)
     kit.paragraph(d, "Please send us your advice and information about "
                      "{{ pupil.first_name }} by {{ meeting.advice_by }}. Tell us about "
                      "progress, what has helped and what should change.")
     kit.paragraph(d, "We will send everyone's advice to everyone invited by "
                      "{{ due.circulated_by }}. That is at least two weeks before the meeting.")
-    d.add_heading("If you cannot come", 1)
+    d.add_heading("If you cannot come", 2)
     kit.paragraph(d, "Please still send your advice, and let us know. You may send someone in "
                      "your place.")
     who_to_talk_to(d)
-    sign(d)
-    kit.finish(d, f"{FOLDER}/annual_review_invitation", page_numbers=False)
+    finish_letter(d, "letter_annual_review_invitation")
 
 
 def annual_review_record() -> None:
@@ -187,7 +194,7 @@ def annual_review_record() -> None:
     kit.loop_table(d, ["No.", "Outcome (section E)", "Progress", "Evidence", "Next steps"],
                    "o in outcomes", ["{{ o.number }}", "{{ o.outcome }}", "{{ o.progress }}",
                                      "{{ o.evidence }}", "{{ o.next_steps }}"],
-                   "Progress towards the outcomes")
+                   "Progress towards the outcomes", widths=[1.3, None, 2.6, None, None])
     kit.paragraph(d, "{%p if considers_adulthood %}")
     d.add_heading("Preparing for adulthood", 1)
     kit.loop_table(d, ["Area", "Discussed and agreed"], "a in adulthood_rows",
@@ -199,8 +206,7 @@ def annual_review_record() -> None:
     d.add_heading("The parents' views", 2)
     kit.paragraph(d, "{{ views.parents }}")
     d.add_heading("Recommendation", 1)
-    kit.paragraph(d, "Recommendation to the local authority: "
-                     "{{ recommendations.recommendation }}.")
+    kit.paragraph(d, "Recommendation to the local authority: {{ recommendation }}.")
     d.add_heading("Dates", 1)
     kit.kv_table(d, [
         ("Invitations and requests for advice sent (at least two weeks before)",
@@ -213,6 +219,7 @@ def annual_review_record() -> None:
          "{{ meeting.report_sent }}{% endif %}"),
         ("The local authority's decision", "By {{ due.decision_by }}"),
     ], "Dates")
+    widths(d, 9, 8)  # the long part of each row is its label
     kit.when(d, "phase.moving", "{{ pupil.first_name }} moves from {{ phase.what }}. The "
                                 "amended EHC plan must be issued by {{ phase.due }} (SEND "
                                 "Regulations 2014, regulation 18).")
@@ -249,7 +256,8 @@ def annual_review_report() -> None:
     d.add_heading("Progress towards the outcomes", 1)
     kit.loop_table(d, ["No.", "Outcome (section E)", "Progress", "Next steps"],
                    "o in outcomes", ["{{ o.number }}", "{{ o.outcome }}", "{{ o.progress }}",
-                                     "{{ o.next_steps }}"], "Progress towards the outcomes")
+                                     "{{ o.next_steps }}"], "Progress towards the outcomes",
+                   widths=[1.3, None, 2.6, None])
     kit.paragraph(d, "{%p if considers_adulthood %}")
     d.add_heading("Preparing for adulthood", 1)
     kit.loop_table(d, ["Area", "Discussed and agreed"], "a in adulthood_rows",
@@ -270,5 +278,5 @@ def annual_review_report() -> None:
 
 
 BUILDERS = {f"{FOLDER}/{b.__name__}": b for b in (
-    ehc_request, letter_ehc_request, ehc_pack_cover, annual_review_invitation,
+    ehc_request, letter_ehc_request, ehc_pack_cover, letter_annual_review_invitation,
     annual_review_record, annual_review_report)}

@@ -67,7 +67,7 @@ def read_one(root: Path, relative: str, today: dt.date | None = None) -> Read:
 def _read(root: Path, relative: str, today: dt.date | None) -> Read:
     from docgen.pipeline import check
 
-    checked = check(root / relative, today)
+    checked = check(root / relative, today, for_documents=False)  # the pupil's, not settings
     if _blank(checked.input.raw):
         return Skipped(relative, "blank")
     identity = identity_of(checked.result.data.get("pupil", {}))

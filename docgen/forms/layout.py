@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -83,12 +84,23 @@ def label_key(text: str) -> str:
     return norm(text).rstrip(" :*")
 
 
+_KEY_QUESTION = re.compile(r"^key question (\d)$", re.IGNORECASE)
+
+
+def column_header(f: Field) -> str:
+    """A form table's column header: the label, except a tick column for a key question,
+    headed "Q1" so it fits a 1.5 cm column (the table's key spells the question out)."""
+    match = _KEY_QUESTION.match(f.label.strip())
+    return f"Q{match.group(1)}" if match and f.type == "bool" else f.label
+
+
 def header_columns(section: Section, table: etree._Element) -> dict[int, Field]:
     """Grid column → field, from the labels in the table's header row."""
     table_rows = rows(table)
     if not table_rows:
         return {}
     by_label = {label_key(f.label): f for f in section.fields}
+    by_label.update({label_key(column_header(f)): f for f in section.fields})
     return {column: by_label[key] for column, tc in cells_by_column(table_rows[0]).items()
             if (key := label_key(text_of(tc))) in by_label}
 
@@ -103,7 +115,7 @@ def find_table(section: Section, body: etree._Element,
             table = next(controls[0].iterancestors(TBL), None)
             if table is not None:
                 return table
-    wanted = {label_key(f.label) for f in section.fields}
+    wanted = {label_key(column_header(f)) for f in section.fields}
     for table in body.iter(TBL):
         table_rows = rows(table)
         if table_rows and wanted <= {label_key(text_of(tc))

@@ -9,14 +9,16 @@ from collections.abc import Iterator
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.table import Table, _Cell
 
 from docgen import house_style
+from docgen import print_layout as layout
 from docgen.definitions import FormDefinition, Section
 from docgen.docprops import set_custom_properties
 from docgen.forms.controls import content_control
 from docgen.forms.examples import EXAMPLES
+from docgen.forms.layout import column_header
 from docgen.forms.ns import (
     FORM_ID_PREFIX,
     FORM_PROPERTY,
@@ -75,20 +77,27 @@ def _add_styles(document: DocxDocument) -> None:
 
 
 def _add_section(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
-    document.add_heading(section.heading, 1)
+    wide = section.kind == "table" and needs_landscape(section)
+    if wide:  # too many columns for a portrait page: this section prints landscape
+        layout.new_section(document, landscape=True)
+    document.add_heading(section.heading, 1).paragraph_format.keep_with_next = True
     if section.help:
-        document.add_paragraph(section.help, style=HELP_STYLE)
+        # the help stays with its table: a heading and help never end a page on their own
+        document.add_paragraph(section.help, style=HELP_STYLE).paragraph_format \
+            .keep_with_next = True
     before, after = EXAMPLES.get(section.example or "", (None, None))
     if before:
         before(document)
     if section.kind == "group":
         _group_table(document, section, ids)
     elif section.kind == "table":
-        _list_table(document, section, ids)
+        _list_table(document, section, ids, _LANDSCAPE_CM if wide else _TEXT_CM)
     else:
         _fixed_table(document, section, ids)
     if after:
         after(document)
+    if wide:
+        layout.new_section(document, landscape=False)
 
 
 def _put_control(cell: _Cell, section: Section, field_key: str, tag: str,
@@ -140,19 +149,109 @@ def _part_row(table: Table, text: str) -> _Cell:
     return cell
 
 
-def _list_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
-    table = house_style.add_table(document, [f.label for f in section.fields],
+def _list_table(document: DocxDocument, section: Section, ids: Iterator[int],
+                text_cm: float) -> None:
+    table = house_style.add_table(document, [column_header(f) for f in section.fields],
                                   caption=section.heading)
-    cells = table.add_row().cells
-    for cell, field in zip(cells, section.fields, strict=True):
+    row = table.add_row()
+    house_style.prevent_row_split(row)  # rows added in Word copy it, and keep it
+    for cell, field in zip(row.cells, section.fields, strict=True):
         _put_control(cell, section, field.key, f"{section.key}.{field.key}", ids)
+    house_style.set_column_widths(table, list_widths(section, text_cm))
+    shortened = [f for f in section.fields if column_header(f) != f.label]
+    if shortened:
+        _key(document, shortened)
+
+
+# Tick columns are narrow; dates get room for "dd/mm/yyyy"; a table's only multi-line answer
+# ("What they will do") gets 2.1 times the width of a one-line one ("Who"): 8 cm beside 3.8.
+_TICK_CM, _DATE_CM, _MULTILINE_WEIGHT = 1.3, 3.6, 2.1
+# Arial bold 12 pt: under 0.32 cm a letter, plus the cell's padding (LibreOffice breaks "Group"
+# in 1.8 cm)
+_CM_PER_LETTER, _PADDING_CM = 0.32, 0.5
+
+
+def _word_cm(field) -> float:
+    """As wide as the longest word of the column's header, so it never breaks mid-word."""
+    longest = max(len(word) for word in column_header(field).split())
+    return round(longest * _CM_PER_LETTER + _PADDING_CM, 1)
+
+
+def _fixed_cm(field) -> float | None:
+    if field.type in ("bool", "int"):  # at least the header's longest word, unbroken
+        return max(_TICK_CM, _word_cm(field))
+    return _DATE_CM if field.type == "date" else None
+
+
+# The text width of an A4 page with 2 cm margins, portrait and landscape, and the most of it
+# narrow columns may take: a wide table keeps room for its text columns.
+_TEXT_CM, _LANDSCAPE_CM, _MOST_FIXED = 17.0, 25.7, 0.65
+
+
+def needs_landscape(section: Section) -> bool:
+    """A list table whose number, tick and date columns alone would take most of a portrait
+    page (the SEN Support plan's provision: nine columns) prints on a landscape page."""
+    fixed = sum(cm for cm in map(_fixed_cm, section.fields) if cm is not None)
+    return fixed > _TEXT_CM * _MOST_FIXED
+
+
+def list_widths(section: Section, text_cm: float = _TEXT_CM) -> list[Length]:
+    fixed = [_fixed_cm(f) for f in section.fields]
+    fixed_total = sum(cm for cm in fixed if cm is not None)
+    if fixed_total > text_cm * _MOST_FIXED:
+        scale = text_cm * _MOST_FIXED / fixed_total
+        fixed = [None if cm is None else round(cm * scale, 2) for cm in fixed]
+    free = text_cm - sum(cm for cm in fixed if cm is not None)
+    free_fields = [f for f, cm in zip(section.fields, fixed, strict=True) if cm is None]
+    lone_multiline = sum(f.type == "multiline" for f in free_fields) == 1
+    weights = [(_MULTILINE_WEIGHT if f.type == "multiline" and lone_multiline else 1.0)
+               for f in free_fields]
+    shares = _shared(free, weights, [_word_cm(f) for f in free_fields])
+    share = iter(Cm(cm) for cm in shares)
+    return [Length(Cm(cm)) if cm is not None else Length(int(next(share))) for cm in fixed]
+
+
+def _shared(free: float, weights: list[float], least: list[float]) -> list[float]:
+    """The free width shared by weight, none narrower than its header's longest word (what a
+    narrow column needs is taken from the others, by weight)."""
+    shares = [free * w / sum(weights) for w in weights] if weights else []
+    short = {i for i, (cm, low) in enumerate(zip(shares, least, strict=True)) if cm < low}
+    if short and len(short) < len(shares):
+        left = free - sum(least[i] for i in short)
+        rest = sum(w for i, w in enumerate(weights) if i not in short)
+        shares = [least[i] if i in short else left * w / rest for i, w in enumerate(weights)]
+    return shares
+
+
+def _key(document: DocxDocument, fields: list) -> None:
+    """Under a table with short column headers, what each one stands for."""
+    from docgen.domain.questions import KEY_QUESTIONS
+
+    document.add_paragraph("Key to the tick columns:", style=HELP_STYLE).paragraph_format \
+        .space_before = Pt(6)
+    for field in fields:
+        short = column_header(field)
+        number = int(short[1:])
+        document.add_paragraph(f"{short}: {field.label}. {KEY_QUESTIONS[number - 1]}",
+                               style=HELP_STYLE)
+
+
+def fixed_widths(section: Section) -> list[Length]:
+    """A fixed table's row labels as wide as a question's label, a drop-down as wide as its
+    prompt ("Choose from the list"), the answers the rest: rows stay short."""
+    fixed: list[float | None] = [_LABEL_WIDTH.cm]
+    fixed += [_DATE_CM if f.type in ("choice", "date") else _fixed_cm(f) for f in section.fields]
+    return house_style.fitted_widths(fixed, Cm(_TEXT_CM))
 
 
 def _fixed_table(document: DocxDocument, section: Section, ids: Iterator[int]) -> None:
     headers = [section.row_label, *(f.label for f in section.fields)]
-    table = house_style.add_table(document, headers, caption=section.heading)
+    table = house_style.add_table(document, headers, caption=section.heading,
+                                  widths=fixed_widths(section))
     for row in section.rows:
-        cells = table.add_row().cells
+        added = table.add_row()
+        house_style.prevent_row_split(added)  # a thread's row never leaves a sliver behind
+        cells = added.cells
         _label(cells[0], row.label)
         for cell, field in zip(cells[1:], section.fields, strict=True):
             _put_control(cell, section, field.key, f"{section.key}.{row.key}.{field.key}", ids)

@@ -33,7 +33,8 @@ SHOWS = {"pupil.full_name": ("pupil.forename", "pupil.surname"),
          "plan_rows[].label": ("provision_plan[].thread",),
          "outcome.title": ("review.decision",), "outcome.reason": ("review.decision_reasons",),
          "crisp_summary.agreed_by": ("crisp.agreed_by",),
-         "crisp_summary.kind_sentence": ("crisp.kind",)}
+         "crisp_summary.kind_sentence": ("crisp.kind",),
+         "recommendation": ("recommendations.recommendation",)}
 
 
 def check_template(path: Path, document_key: str | None,

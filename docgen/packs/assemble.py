@@ -1,34 +1,35 @@
-"""Builds the pack: cover, contents and checklist, then every document merged (docxcompose)."""
+"""Builds Birmingham's pack, and what every framework's pack shares: the covering letter and
+contents, then every document merged (docxcompose), each section on a new page under its
+bookmarked heading; evidence files merged or sent with the pack; names as initials."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
 from docxcompose.composer import Composer
 
 from docgen import house_style
+from docgen.context import uk_date
 from docgen.definitions import load_definition
 from docgen.documents import all_documents, provenance, template_file
 from docgen.errors import InvalidInput
-from docgen.families.highfocus import crisp_rows, review_context
+from docgen.families.letter_pages import add_logo
 from docgen.frameworks import BIRMINGHAM
 from docgen.packs.case import CaseForm, case_identity
 from docgen.packs.checklist import CaseCheck, check_case
+from docgen.packs.contents import (
+    csv_document,
+    keeping_its_pages,
+    number_the_contents,
+    section_opening,
+    settle_sections,
+    without_title,
+)
+from docgen.packs.cover import MISSING, Section
 from docgen.render import render_to_bytes
-
-MISSING = "MISSING"
-
-
-@dataclass
-class Section:
-    title: str
-    source: str
-    data: bytes | None  # None: missing (drafts only)
 
 
 def build_pack(folder: Path, *, draft: bool = False, redacted: bool = False) -> bytes:
@@ -58,91 +59,98 @@ def redacted_pack(check: CaseCheck, make: Callable[[CaseCheck], bytes]) -> bytes
     return redacted_copy(make(check), identity, str(check.case.folder))
 
 
-def sections_for(check: CaseCheck) -> list[Section]:
+def sections_for(check: CaseCheck) -> tuple[list[Section], list[str]]:
+    """The sections merged into the pack, and the evidence sent with it as separate files
+    (a PDF or a picture cannot be merged into a Word document)."""
     sections: list[Section] = []
     review = check.review
     hf_ieps = [f for f in check.included_forms if f.form == "hf_iep"]
     if hf_ieps:
         latest = hf_ieps[-1]
-        sections.append(Section("High Focus IEP", latest.path.name,
-                                 _render("hf_iep", latest)))
+        sections.append(Section("High Focus IEP", latest.path, render_form("hf_iep", latest),
+                                True))
     else:
-        sections.append(Section("High Focus IEP", MISSING, None))
+        sections.append(Section("High Focus IEP", None, None))
     if review is not None:
-        sections.append(Section("High Focus review record", review.path.name,
-                                _render("review_record", review)))
+        sections.append(Section("High Focus review record", review.path,
+                                render_form("review_record", review), True))
         plan_ready = any(i.name == "Proposed Provision Plan" and i.present for i in check.items)
-        sections.append(Section("Proposed Provision Plan", review.path.name,
-                                _render("provision_plan", review) if plan_ready else None))
+        sections.append(Section("Proposed Provision Plan", review.path,
+                                render_form("provision_plan", review) if plan_ready else None,
+                                True))
     for form in check.included_forms:
         if form.form == "iep":
-            sections.append(Section(f"IEP from {form.date.day} {form.date:%B %Y}", form.path.name,
-                                    _render("iep", form)))
+            sections.append(Section(f"Individual Education Plan from {uk_date(form.date)}",
+                                    form.path, render_form("iep", form), True))
         elif form.form == "iep_review":
-            sections.append(Section(f"IEP review of {form.date.day} {form.date:%B %Y}",
-                                    form.path.name, _render("iep_review_record", form)))
+            sections.append(Section(f"IEP review of {uk_date(form.date)}", form.path,
+                                    render_form("iep_review_record", form), True))
+    evidence, enclosures = evidence_sections(check)
+    return sections + evidence, enclosures
+
+
+def evidence_sections(check: CaseCheck) -> tuple[list[Section], list[str]]:
+    """The evidence files case.yaml lists (every framework's packs): a Word document merged, a
+    CSV merged as a table, anything else (a PDF, a picture) listed as sent with the pack; a
+    file not in the folder a gap (drafts only)."""
+    sections: list[Section] = []
+    enclosures: list[str] = []
     for item in check.case.evidence:
-        if item.file.suffix.lower() == ".docx":
-            sections.append(Section(item.title, item.file.name, item.data))
-    return sections
+        title = item.title + (f" ({uk_date(item.date)})" if item.date else "")
+        suffix = item.file.suffix.lower()
+        if not item.present:
+            sections.append(Section(title, item.file, None))
+        elif suffix == ".docx":  # MERGED_SUFFIXES in manifest.py: what is merged
+            sections.append(Section(title, item.file, item.data))
+        elif suffix == ".csv":
+            sections.append(Section(title, item.file,
+                                    csv_document(item.data, title, item.file.name)))
+        else:
+            enclosures.append(title)
+    return sections, enclosures
 
 
-def _render(key: str, form: CaseForm) -> bytes:
+def render_form(key: str, form: CaseForm) -> bytes:
+    """One of docgen's documents, made from a form in the case folder (its template from the
+    form's framework, or a maintainer's copy)."""
     document = all_documents()[key]
-    context = document.build(load_definition(form.form), form.checked.data)
-    context["provenance"] = provenance(form.form, load_definition(form.form).version)
+    definition = load_definition(form.form)
+    context = document.build(definition, form.checked.data)
+    context["provenance"] = provenance(form.form, definition.version)
     return render_to_bytes(template_file(document), context)
 
 
-def cover_context(check: CaseCheck, sections: list[Section], draft: bool) -> dict:
-    review = check.review
-    if review is None:
-        raise InvalidInput("the case folder has no High Focus review form",
-                           file=str(check.case.folder))
-    context = review_context(load_definition("hf_review"), review.checked.data)
-    context["crisp_rows"] = crisp_rows(review.checked.data)
-    context["draft"] = draft
-    context["provenance"] = provenance("hf_review", load_definition("hf_review").version)
-    context["today"] = f"{dt.date.today():%-d %B %Y}"
-    context["sections"] = [{"number": str(n), "title": s.title,
-                            "source": s.source if s.data is not None else MISSING}
-                           for n, s in enumerate(sections, start=1)]
-    context["checklist"] = [{"item": i.name, "source": i.source or "—",
-                             "status": "Present" if i.present else MISSING}
-                            for i in check.items]
-    context["listed_only"] = [f"{e.title}: {e.file.name}"
-                              + (f" ({e.date:%d %B %Y})" if e.date else "")
-                              for e in check.case.evidence
-                              if e.file.suffix.lower() != ".docx" and e.present]
-    return context
-
-
 def assemble(check: CaseCheck, *, draft: bool) -> bytes:
-    sections = sections_for(check)
-    cover = render_to_bytes(BIRMINGHAM.template_path("pack_cover.docx"),
-                            cover_context(check, sections, draft))
+    from docgen.families.request_cover import cover_context
+
+    sections, enclosures = sections_for(check)
+    context = cover_context(check, sections, enclosures, draft)
+    cover = add_logo(render_to_bytes(BIRMINGHAM.template_path("pack_cover.docx"), context),
+                     context)
     return compose(cover, sections)
 
 
 def compose(cover: bytes, sections: list[Section]) -> bytes:
-    """The cover, then each section after its divider page (every framework's packs)."""
+    """The cover, then each section opening on a new page under its numbered heading, and the
+    contents' page numbers pointing at those headings (every framework's packs)."""
     composer = Composer(Document(io.BytesIO(cover)))
     for number, section in enumerate(sections, start=1):
-        composer.append(_divider(number, section))
-        if section.data is not None:
-            composer.append(Document(io.BytesIO(section.data)))
+        composer.append(section_opening(number, section.title))
+        if section.data is None:
+            composer.append(_missing(section))
+        else:
+            composer.append(keeping_its_pages(
+                without_title(section.data) if section.ours
+                else Document(io.BytesIO(section.data))))
+    settle_sections(composer.doc)
+    number_the_contents(composer.doc)
     out = io.BytesIO()
     composer.save(out)
     return out.getvalue()
 
 
-def _divider(number: int, section: Section) -> Document:
-    """A page that opens each section: its number, title and source (or MISSING)."""
+def _missing(section: Section) -> Document:
+    """Drafts only: the gap, marked where the section would be."""
     document = house_style.new_document(section.title)
-    document.add_page_break()
-    document.add_heading(f"Section {number}: {section.title}", 1)
-    if section.data is None:
-        document.add_paragraph(f"{MISSING}: this item is not in the case folder yet.")
-    else:
-        document.add_paragraph(f"Source: {section.source}")
+    document.add_paragraph(f"{MISSING}: this item is not in the case folder yet.")
     return document

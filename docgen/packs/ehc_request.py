@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from docgen.definitions import load_definition
-from docgen.documents import all_documents, provenance, template_file
+from docgen.context import uk_date
 from docgen.domain.send2015 import request_evidence as rules
 from docgen.errors import InvalidInput, TemplateProblem
+from docgen.families.letter_pages import add_logo
 from docgen.frameworks import SEND_2015
 from docgen.packs import assemble
-from docgen.packs.assemble import MISSING, Section, compose
+from docgen.packs.assemble import MISSING, Section, compose, evidence_sections, render_form
 from docgen.packs.case import Case, CaseForm, load_case
 from docgen.packs.checklist import CaseCheck, Item
 from docgen.render import render_to_bytes
@@ -116,42 +116,36 @@ def build_pack(folder: Path, *, draft: bool = False, redacted: bool = False) -> 
 def _assemble(check: RequestCheck, draft: bool) -> bytes:
     from docgen.families.send2015.requests import pack_cover_context
 
-    sections = sections_for(check)
-    cover = render_to_bytes(SEND_2015.template_path("ehc_pack_cover.docx"),
-                            pack_cover_context(check, sections, draft))
+    sections, enclosures = sections_for(check)
+    context = pack_cover_context(check, sections, enclosures, draft)
+    cover = add_logo(render_to_bytes(SEND_2015.template_path("ehc_pack_cover.docx"), context),
+                     context)
     return compose(cover, sections)
 
 
-def sections_for(check: CaseCheck) -> list[Section]:
+def sections_for(check: CaseCheck) -> tuple[list[Section], list[str]]:
+    """The school's request, each SEN Support plan, the provision map made from them, the
+    meetings with the parents, then the evidence case.yaml lists (merged, or sent with the
+    pack when it cannot be); and the evidence sent separately."""
     from docgen.families.send2015.support import render_provision_map
 
     assert check.review is not None
-    sections = [Section("The school's request", check.review.path.name,
-                        _render("ehc_request", check.review))]
+    sections = [Section("The school's request", check.review.path,
+                        render_form("ehc_request", check.review), True)]
     plans = [f for f in check.included_forms if f.form == "sen_support"]
     for plan in plans:
         sections.append(Section(f"SEN Support plan {plan.checked.data['plan']['cycle']} "
-                                f"from {plan.date.day} {plan.date:%B %Y}", plan.path.name,
-                                _render("sen_support_plan", plan)))
+                                f"from {uk_date(plan.date)}", plan.path,
+                                render_form("sen_support_plan", plan), True))
     if plans:
-        sections.append(Section("Individual provision map", ", ".join(p.path.name for p in plans),
-                                render_provision_map([p.checked.data for p in plans])))
+        sections.append(Section("Individual provision map", None,
+                                render_provision_map([p.checked.data for p in plans]), True))
     for meeting in (f for f in check.included_forms if f.form == "parent_meeting"):
-        sections.append(Section(f"Meeting with parents on {meeting.date.day} "
-                                f"{meeting.date:%B %Y}", meeting.path.name,
-                                _render("parent_meeting_record", meeting)))
-    for item in check.case.evidence:
-        if item.file.suffix.lower() == ".docx":
-            sections.append(Section(item.title, item.file.name, item.data))
-    return sections
-
-
-def _render(key: str, form: CaseForm) -> bytes:
-    document = all_documents()[key]
-    definition = load_definition(form.form)
-    context = document.build(definition, form.checked.data)
-    context["provenance"] = provenance(form.form, definition.version)
-    return render_to_bytes(template_file(document), context)
+        sections.append(Section(f"Meeting with parents on {uk_date(meeting.date)}",
+                                meeting.path, render_form("parent_meeting_record", meeting),
+                                True))
+    evidence, enclosures = evidence_sections(check)
+    return sections + evidence, enclosures
 
 
 SKELETON = """# The case folder for {name}'s request for an EHC needs assessment (SEND Code of

@@ -16,6 +16,9 @@ def sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+MERGED_SUFFIXES = (".docx", ".csv")
+
+
 def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes, *, redacted: bool = False
              ) -> bytes:
     """The manifest's JSON. Beside a redacted pack it is redacted too: names as initials in
@@ -34,7 +37,9 @@ def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes, *, redacted: bool 
                  "date": item.date.isoformat() if item.date else None}
         if item.data is not None:  # the bytes read and checked, not the file read again
             entry["sha256"] = hashlib.sha256(item.data).hexdigest()
-            entry["in_pack"] = "merged" if item.file.suffix.lower() == ".docx" else "listed"
+            # a Word document is merged, a CSV merged as a table, anything else enclosed
+            entry["in_pack"] = ("merged" if item.file.suffix.lower() in MERGED_SUFFIXES
+                                else "enclosed")
         else:
             entry["in_pack"] = "missing"
         files.append(entry)

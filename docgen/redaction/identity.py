@@ -103,7 +103,7 @@ def identity_of(data: dict[str, Any]) -> Identity:
     """The identity in one form's validated data."""
     found = Identity()
     pupil = data.get("pupil") or {}
-    for key in ("forename", "surname", "known_as"):
+    for key in ("forename", "surname", "known_as", "forename_latin"):
         if isinstance(pupil.get(key), str):
             found.add_name(pupil[key])
     if isinstance(pupil.get("parents"), str):

@@ -186,8 +186,12 @@ def test_report_carries_warnings_and_reading_notes_and_keeps_them_on_skip(
         assert hf_iep["warnings"].startswith("Role table: Thread 16. Partnership with parents")
         assert report["aisha/hf_review.yaml"]["warnings"].count(" | ") == 6  # seven warnings
         assert report["edited.docx"]["notes"] == NOTE
-        assert report["aisha/iep.yaml"]["warnings"] == report["aisha/iep.yaml"]["notes"] == ""
-        assert "4 with warnings or notes to read." in summary.stdout  # crisp.yaml: Band 4 at SA+
+        assert report["aisha/iep.yaml"]["notes"] == ""
+        assert report["aisha/iep.yaml"]["warnings"].startswith(
+            "The leaflet gives no telephone")  # the placeholder authority settings
+        assert report["aisha/iep_review.yaml"]["warnings"] == ""
+        # crisp.yaml: Band 4 at SA+; iep.yaml: the leaflet's placeholder contacts
+        assert "5 with warnings or notes to read." in summary.stdout
 
 
 def test_an_empty_register_says_so_and_writes_nothing(tmp_path: Path) -> None:

@@ -30,7 +30,10 @@ def write_variant(tmp_path: Path, change) -> Path:
 def test_valid_sample_exits_0() -> None:
     code, out, _ = run("check", str(SAMPLES / "tomos-llyr-evans" / "iep.yaml"))
     assert code == 0
-    assert "Individual Education Plan (IEP) - input form is valid." in out
+    assert "Individual Education Plan (IEP) - input form is valid" in out
+    # the bundled authority settings are placeholders: the IEP form makes the leaflet
+    assert "The leaflet gives no telephone, email or website for the local Parent " \
+           "Partnership Service (the bundled placeholder)" in out
 
 
 @pytest.mark.parametrize(
@@ -111,3 +114,11 @@ def test_missing_file_and_unknown_extension(tmp_path: Path) -> None:
     odd.write_text("hello", encoding="utf-8")
     code, _, err = run("check", str(odd))
     assert (code, "docgen cannot read '.txt' files" in err) == (2, True)
+
+
+def test_leaflet_command_warns_about_placeholder_advice_contacts(tmp_path: Path) -> None:
+    code, out, err = run("leaflet", "--school", "Elm Tree School", "--senco", "Ms Ada Cole",
+                         "-o", str(tmp_path / "leaflet.docx"))
+    assert code == 0 and "Wrote" in out
+    assert err.startswith("warning: The leaflet gives no telephone, email or website for the "
+                          "local Parent Partnership Service (the bundled placeholder)")

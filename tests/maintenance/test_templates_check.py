@@ -78,7 +78,7 @@ def test_five_mistakes_five_located_messages(broken: Path) -> None:
             "and {%tr endfor %} so it keeps or repeats whole rows" in joined)
     assert "error: header1, paragraph 1 (near “{{ pupil. }} · Confidential”)" in joined
     assert "body, table 3, row 2, cell 1" in joined  # where the targets loop starts
-    assert "body, table 2, row 3, cell 2 (near “{{ plan.start_date”)" in joined
+    assert "body, table 2, row 2, cell 2 (near “{{ plan.start_date”)" in joined
 
 
 def test_annotate_puts_body_problems_as_comments(broken: Path, tmp_path: Path) -> None:
@@ -205,7 +205,7 @@ def test_documents_record_how_they_were_made_and_can_be_regenerated(tmp_path: Pa
     from docgen.maintenance.commands import template_properties
 
     props = template_properties(iep)
-    assert props["docgen.template"] == "iep" and props["docgen.template_version"] == "3"
+    assert props["docgen.template"] == "iep" and props["docgen.template_version"] == "4"
     assert props["docgen.form"] == "iep" and props["docgen.form_version"] == "2"
     assert props["docgen.version"]
     answers = out / ".docgen" / "Rahman-عائشہ-iep.answers.json"

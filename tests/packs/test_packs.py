@@ -12,6 +12,7 @@ import docx
 import pytest
 import yaml
 from click.testing import CliRunner
+from docx.oxml.ns import qn
 
 from docgen.cli import main
 from docgen.packs import check_case
@@ -53,11 +54,11 @@ def test_full_pack(case: Path, tmp_path: Path) -> None:
     data = out.read_bytes()
     assert package_problems(data) == [] and ooxml_problems(out) == []
     text = all_text(data)
-    for heading in ("Request for statutory assessment", "Contents", "Evidence checklist",
+    for heading in ("Request for statutory assessment", "Contents", "Where each item is",
                     "Agreed CRISP profile", "Reservations",
                     "Needs normally met by Health or Social Services",
-                    "Section 1: High Focus IEP", "Section 2: High Focus review record",
-                    "Section 3: Proposed Provision Plan"):
+                    "1. High Focus IEP", "2. High Focus review record",
+                    "3. Proposed Provision Plan"):
         assert heading in text, heading
     assert "N330200117012" in text and "330/2017" in text and "Mr Kwame Asante" in text
     review = yaml.safe_load((case / "hf_review.yaml").read_text("utf-8"))
@@ -72,7 +73,14 @@ def test_full_pack(case: Path, tmp_path: Path) -> None:
             for row in table.rows:
                 for cell in row.cells:
                     assert cell.text in text, (name, cell.text)
-    assert "Hearing and vision screening: hearing-vision.pdf (21 March 2025)" in text
+    # a PDF cannot be merged: it is an enclosure; a CSV is merged as a table
+    assert ("Sent with this pack as separate files: Hearing and vision screening (21 March "
+            "2025).") in text
+    assert "Reading test scores (9 December 2025)" in text and "6y 7m" in text
+    for leak in ("hearing-vision.pdf", "hf_iep.yaml", "iep.yaml", "salt-report.docx", "Status",
+                 "Present", "Source: hf",
+                 "Files listed but not merged"):
+        assert leak not in text, leak
     merged = docx.Document(str(out))
     bullets = [p for p in merged.paragraphs if p.style.name == "List Bullet"]
     assert any("Difficulties are present in both languages" in p.text for p in bullets)
@@ -85,7 +93,8 @@ def test_manifest_lists_every_file_with_its_sha256(case: Path, tmp_path: Path) -
     assert manifest["pack"]["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
     files = {f["file"]: f for f in manifest["files"]}
     assert files["salt-report.docx"]["in_pack"] == "merged"
-    assert files["hearing-vision.pdf"]["in_pack"] == "listed"
+    assert files["hearing-vision.pdf"]["in_pack"] == "enclosed"
+    assert files["reading-tests.csv"]["in_pack"] == "merged"
     for name, entry in files.items():
         assert entry["sha256"] == hashlib.sha256((case / name).read_bytes()).hexdigest()
 
@@ -177,3 +186,88 @@ def test_redacted_pack(case: Path, tmp_path: Path) -> None:
     for secret in ("Zofia", "Zosia", "Wiśniewska", "N330200117012", "22 January 2015"):
         assert secret not in text, secret
     assert "Z. W." in text and "Ms Amara Okafor" in text
+
+
+def test_the_pack_opens_with_a_covering_letter_to_the_authority(case: Path,
+                                                                tmp_path: Path) -> None:
+    out = tmp_path / "pack.docx"
+    assert run("pack", str(case), "-o", str(out)).exit_code == 0
+    text = all_text(out.read_bytes())
+    assert ("Greenhill Junior & Infant School asks the local authority to carry out a statutory "
+            "assessment of the special educational needs of Zofia Wiśniewska, born 22 January "
+            "2015, Year 6, Unique Pupil Number N330200117012.") in text
+    assert ("The High Focus review on 19 January 2026 decided to ask for a statutory "
+            "assessment of Zosia's needs. The agreed CRISP profile shows Band 5 in "
+            "Understanding language (thread 7) and Band 5 in Using language (thread 8).") in text
+    assert ("Mrs Wiśniewska took part in the review and knows of this request and agrees with "
+            "it; their reservation is set out in this pack.") in text
+    assert "Dear Sir or Madam," in text and "Yours faithfully," in text
+    signatures = next(t for t in docx.Document(str(out)).tables
+                      if "Head teacher" in t.rows[0].cells[0].text)
+    assert [c.text for c in signatures.rows[0].cells] == [
+        "Mrs Ruth Adeyemi\nHead teacher",
+        "Mr Kwame Asante\nSpecial educational needs coordinator (SENCo)"]
+
+
+def test_the_contents_give_each_section_its_page(case: Path, tmp_path: Path) -> None:
+    """A PAGEREF field to a bookmark on each section's heading: Word and LibreOffice compute
+    the page; Word is asked to update the fields when the pack opens."""
+    out = tmp_path / "pack.docx"
+    assert run("pack", str(case), "-o", str(out)).exit_code == 0
+    document = docx.Document(str(out))
+    contents = next(t for t in document.tables if t.rows[0].cells[1].text == "Section")
+    marks = {b.get(qn("w:name")) for b in document.element.body.iter(qn("w:bookmarkStart"))}
+    rows = contents.rows[1:]
+    assert [r.cells[1].text for r in rows[:4]] == [
+        "High Focus IEP", "High Focus review record", "Proposed Provision Plan",
+        "Individual Education Plan from 22 April 2025"]
+    for number, row in enumerate(rows, start=1):
+        (instruction,) = [t.text.strip() for t in row.cells[2]._tc.iter(qn("w:instrText"))]
+        assert instruction == f"PAGEREF docgen_section_{number} \\h"
+        assert f"docgen_section_{number}" in marks
+    update = document.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice makes the PDF")
+def test_the_pdf_copy_shows_the_contents_page_numbers(case: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    from tools.page_check import contents_rows
+
+    out = tmp_path / "pack.docx"
+    result = run("pack", str(case), "-o", str(out), "--pdf")
+    assert result.exit_code == 0, result.output
+    text = subprocess.run(["pdftotext", "-layout", str(out.with_suffix(".pdf")), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    rows = contents_rows(pages)
+    assert len(rows) == 14
+    for title, page in rows:
+        assert " ".join(title.split()) in " ".join(pages[page - 1].split()), title
+
+
+def test_a_merged_landscape_iep_keeps_its_pages_and_the_cover_its_clean_first_page(
+        case: Path, tmp_path: Path) -> None:
+    """The IEP's targets print on landscape pages, in the pack as on their own; the pack's
+    first section keeps the cover's letterhead page without the "Confidential" header, the
+    sections after it share the pack's header and footer (no clean first page of their own)."""
+    from docx.enum.section import WD_ORIENT
+
+    out = tmp_path / "pack.docx"
+    assert run("pack", str(case), "-o", str(out)).exit_code == 0
+    document = docx.Document(str(out))
+    sections = document.sections
+    assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE,
+                                                 WD_ORIENT.PORTRAIT]
+    first, *later = sections
+    assert first.different_first_page_header_footer
+    assert not first.first_page_header.paragraphs[0].text
+    assert first.header.paragraphs[0].text == "Zofia Wiśniewska · Confidential"
+    for section in later:
+        assert not section.different_first_page_header_footer
+        assert section.header.is_linked_to_previous and section.footer.is_linked_to_previous
+    landscape = sections[1]
+    assert landscape.page_width > landscape.page_height
+    assert package_problems(out.read_bytes()) == [] and ooxml_problems(out) == []

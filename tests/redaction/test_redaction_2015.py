@@ -98,7 +98,7 @@ def test_every_2015_document_made_with_redact_leaks_nothing(tmp_path: Path) -> N
         assert leaks == [], "\n".join(leak.describe() for leak in leaks)
         made |= {p.name.split("-", 2)[2] for p in out.glob("*.docx")}
     assert made == {
-        "annual-review-invitation-redacted.docx", "annual-review-record-redacted.docx",
+        "letter-annual-review-invitation-redacted.docx", "annual-review-record-redacted.docx",
         "annual-review-report-redacted.docx", "ehc-request-redacted.docx",
         "letter-ehc-request-redacted.docx", "letter-sen-support-redacted.docx",
         "one-page-profile-redacted.docx", "parent-meeting-record-redacted.docx",

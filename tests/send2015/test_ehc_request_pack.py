@@ -115,29 +115,68 @@ def test_the_complete_pack(case: Path, tmp_path: Path) -> None:
     data = out.read_bytes()
     assert package_problems(data) == [] and ooxml_problems(out) == []
     text = all_text(data)
-    for heading in ("Request for an EHC needs assessment", "Dates the local authority must "
-                    "keep", "Contents", "Evidence checklist",
-                    "Section 1: The school's request",
-                    "Section 2: SEN Support plan 2 from 5 January 2026",
-                    "Section 4: SEN Support plan 4 from 7 September 2026",
-                    "Section 5: Individual provision map",
-                    "Section 6: Meeting with parents on 27 November 2026",
-                    "Section 7: Attainment and progress since September 2025",
-                    "Section 8: Letter from the community paediatrician"):
+    # a covering letter from the school to the authority named in the request
+    assert ("The SEND Assessment Team\nNorthmoor Borough Council\nOur reference: "
+            "SEN/AH/EHCR/2026-12\n7 December 2026\nDear Sir or Madam,") in text
+    assert ("St Anne's Church of England Primary School asks Northmoor Borough Council to carry "
+            "out an education, health and care (EHC) needs assessment of Amira Haddad, born 17 "
+            "May 2016, Year 5, Unique Pupil Number M330205126002 (Children and Families Act "
+            "2014, section 36).") in text
+    assert "Mr and Mrs Haddad know of this request and agree with it." in text
+    assert "Yours faithfully," in text
+    assert "Mrs Helen Carter\nHead teacher" in text
+    # the sections open under the headings the contents number, the dates the law sets
+    for heading in ("Contents", "Where each item is", "Dates the local authority must keep",
+                    "1. The school's request",
+                    "2. SEN Support plan 2 from 5 January 2026",
+                    "4. SEN Support plan 4 from 7 September 2026",
+                    "5. Individual provision map",
+                    "6. Meeting with parents on 27 November 2026",
+                    "7. Attainment and progress since September 2025 (27 November 2026)",
+                    "8. Letter from the community paediatrician (19 March 2026)",
+                    "10. Attendance and time out of class (27 November 2026)"):
         assert heading in text, heading
-    # the statutory clock on the cover, from the day the authority receives the request
+    # the statutory clock, from the day the authority receives the request
     assert "The local authority receives the request on 7 December 2026." in text
     for when in ("18 January 2027", "29 March 2027", "26 April 2027"):
         assert when in text
     # the provision map adds up the adult time of every plan and costs it
-    assert "Individual provision map" in text and "hours of adult time for this pupil" in text
-    assert "Files listed but not merged" in text and "attendance.csv" in text
+    assert "hours of adult time for this pupil" in text
+    # no file names, sources or status columns: where each item is, by section
+    for leak in ("Files listed but not merged", "attendance.csv", "ehc_request.yaml",
+                 "Status", "Present"):
+        assert leak not in text, leak
+    assert ("The action already taken - SEN Support plans and their reviews, at least the "
+            "last two cycles\nSections 2, 3 and 4") in text
     source = docx.Document(str(case / "paediatrician-letter.docx"))
     for paragraph in source.paragraphs:
         assert paragraph.text in text
     manifest = json.loads(out.with_suffix(".manifest.json").read_text("utf-8"))
     assert {f["file"] for f in manifest["files"]} >= {"ehc_request.yaml", "sen_support-2.yaml",
                                                        "attainment.docx", "attendance.csv"}
+
+
+def test_the_contents_give_each_section_its_page(tmp_path: Path) -> None:
+    """The same contents as Birmingham's pack: a PAGEREF field to the bookmark on each
+    section's heading, fields updated when Word opens the pack; no source or status column."""
+    from docx.oxml.ns import qn
+
+    out = tmp_path / "pack.docx"
+    assert run("pack", str(CASE), "-o", str(out)).exit_code == 0
+    document = docx.Document(str(out))
+    contents = next(t for t in document.tables if t.rows[0].cells[1].text == "Section")
+    assert [c.text for c in contents.rows[0].cells] == ["No.", "Section", "Page"]
+    marks = {b.get(qn("w:name")) for b in document.element.body.iter(qn("w:bookmarkStart"))}
+    rows = contents.rows[1:]
+    assert len(rows) == 10
+    for number, row in enumerate(rows, start=1):
+        (instruction,) = [t.text.strip() for t in row.cells[2]._tc.iter(qn("w:instrText"))]
+        assert instruction == f"PAGEREF docgen_section_{number} \\h"
+        assert f"docgen_section_{number}" in marks
+    update = document.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+    where = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
+    assert [c.text for c in where.rows[0].cells] == ["Item", "In this pack"]
 
 
 def test_a_draft_marks_the_gaps(case: Path, tmp_path: Path) -> None:
@@ -225,7 +264,7 @@ def test_a_redacted_pack_and_review_carry_no_names(tmp_path: Path) -> None:
     out = tmp_path / "pack.docx"
     assert run("pack", str(CASE), "-o", str(out), "--redact").exit_code == 0
     text = all_text(out.read_bytes())
-    assert "Section 1: The school's request" in text
+    assert "1. The school's request" in text
     for secret in ("Amira", "Haddad", "M330205126002", "17 May 2016"):
         assert secret not in text, secret
     assert run("make", str(SAMPLES / "callum-price" / "annual_review.yaml"), "-o",

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from docgen.documents import all_documents
@@ -57,10 +60,16 @@ def test_properties_and_confidential_header(rendered: dict) -> None:
         assert props.language == "en-GB", name
         assert props.title and "{{" not in props.title, name
         assert "{{" not in (props.author or "") and props.author, name
-        if document.key != "leaflet":
-            header = doc.sections[0].header.paragraphs[0].text
+        header = doc.sections[0].header.paragraphs[0].text
+        assert "{{" not in header
+        if document.key.startswith("letter_"):
+            # a letter: the letterhead on page 1, then "Mrs Khan · 8 September 2026 · Page 2
+            # of 2" on the pages after it; no "Confidential" stamp above the school's name
+            assert doc.sections[0].different_first_page_header_footer, name
+            assert not doc.sections[0].first_page_header.paragraphs[0].text, name
+            assert re.fullmatch(r".+ · \d{1,2} \w+ \d{4} · Page \d+ of \d+", header), name
+        elif document.key != "leaflet":
             assert header.endswith("· Confidential"), name
-            assert "{{" not in header
 
 
 def test_no_template_tags_survive(rendered: dict) -> None:
@@ -79,20 +88,39 @@ def test_footer_has_page_numbers(rendered: dict, pupil: str) -> None:
 
 
 def test_a4_pages_and_tables_as_wide_as_the_text(rendered: dict) -> None:
-    """UK schools print on A4: a Letter page shrinks or clips, and narrow tables wrap words."""
-
+    """UK schools print on A4: a Letter page shrinks or clips, and narrow tables wrap words.
+    A section may turn the A4 page to landscape for wide tables (an IEP's targets): each
+    table is as wide as the text of the page it is on."""
     for name, document in _each(rendered):
         doc = open_doc(document.data)
         for section in doc.sections:
-            assert abs(section.page_width - Cm(21)) < Cm(0.01), name
-            assert abs(section.page_height - Cm(29.7)) < Cm(0.01), name
+            short, long = sorted((section.page_width, section.page_height))
+            assert abs(short - Cm(21)) < Cm(0.01) and abs(long - Cm(29.7)) < Cm(0.01), name
+            assert (section.page_width > section.page_height) == \
+                (section.orientation == WD_ORIENT.LANDSCAPE), name
+        for table, section in _tables_with_their_section(doc):
             text_width = section.page_width - section.left_margin - section.right_margin
-        for table in doc.tables:
-            grid = table._tbl.tblGrid.findall(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")
-            total = sum(int(col.get(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w")) for col in grid)
+            grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+            total = sum(int(col.get(qn("w:w"))) for col in grid)
             assert abs(total * 635 - text_width) < Cm(0.1), (name, total)
+
+
+def _tables_with_their_section(doc) -> list:
+    """Each body table with the section it is in (a section ends at the paragraph holding its
+    properties; the last one at the body's own)."""
+    from docx.section import Section
+    from docx.table import Table
+
+    found, waiting = [], []
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            waiting.append(Table(child, doc))
+        elif child.tag == qn("w:p") and child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            properties = child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+            found += [(t, Section(properties, doc.part)) for t in waiting]
+            waiting = []
+    found += [(t, doc.sections[-1]) for t in waiting]
+    return found
 
 
 def test_number_columns_are_narrow(rendered: dict) -> None:

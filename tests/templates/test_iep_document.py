@@ -11,7 +11,9 @@ def test_iep_holds_pupil_targets_and_stage_minimum(rendered: dict) -> None:
         data = sample_raw(pupil, "iep")
         document = rendered[(pupil, "iep:iep")].data
         text = "\n".join(paragraphs(document))
-        full_name = f"{data['pupil']['forename']} {data['pupil']['surname']}"
+        pupil = data["pupil"]
+        latin = f" ({pupil['forename_latin']})" if pupil.get("forename_latin") else ""
+        full_name = f"{pupil['forename']}{latin} {pupil['surname']}"
         assert full_name in text
         rows = table_rows(document, "Targets")
         assert rows[0] == ["No.", "What will be taught", "How it will be taught", "How often",

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 import textstat
+from docx.oxml.ns import qn
 
 from docgen.families.parents import ABBREVIATIONS
 from docgen.render.pdf import to_pdf
-from tests.docx_helpers import all_text, open_doc
+from tests.docx_helpers import all_text, open_doc, table_rows
 
 PUPILS = ("tomos-llyr-evans", "zofia-wisniewska", "aisha-rahman")
 LETTERS = ("letter_high_focus:hf_iep", "letter_review_invitation:hf_iep",
@@ -43,8 +44,11 @@ def test_abbreviations_spelled_out_on_first_use(rendered: dict, pupil: str, key:
     for short, meaning in ABBREVIATIONS:
         first = re.search(rf"(?<!\w){re.escape(short)}(?!\w)", text)
         if first:
-            before = text[:first.start()]
-            assert before.lower().endswith(f"{meaning.lower()} ("), (short, before[-80:])
+            before = text[:first.start()].lower()
+            # "special educational needs coordinator (SENCo)", or inside brackets already
+            # "Mr Asante (special educational needs coordinator, SENCo)"
+            assert before.endswith((f"{meaning.lower()} (", f"({meaning.lower()}, ")), \
+                (short, before[-80:])
 
 
 @pytest.mark.parametrize("pupil", PUPILS)
@@ -54,7 +58,8 @@ def test_accessible(rendered: dict, pupil: str, key: str) -> None:
     levels = [0]
     for paragraph in document.paragraphs:
         name = paragraph.style.name
-        assert paragraph.text.strip() or _only_break(paragraph), "empty paragraph for spacing"
+        assert paragraph.text.strip() or _only_break(paragraph) or _picture(paragraph), \
+            "empty paragraph for spacing"
         assert paragraph.alignment in (None, 0), "left aligned"
         if name == "Title":
             levels.append(0)
@@ -67,7 +72,12 @@ def test_accessible(rendered: dict, pupil: str, key: str) -> None:
     for run in (r for p in document.paragraphs for r in p.runs):
         assert run.font.size is None or run.font.size.pt >= 12
     assert document.core_properties.title and document.core_properties.language == "en-GB"
-    assert not document.inline_shapes  # no images, so no alt text is missing
+    for shape in document.inline_shapes:  # the school's logo: alt text from the settings
+        assert shape._inline.docPr.get("descr"), "an image without alt text"
+
+
+def _picture(paragraph) -> bool:
+    return bool(paragraph._p.findall(".//" + qn("w:drawing")))
 
 
 def _only_break(paragraph) -> bool:
@@ -89,15 +99,24 @@ def test_high_focus_letter_says_what_the_guidance_requires(rendered: dict, pupil
 def test_invitation_has_date_place_agenda_and_company(rendered: dict) -> None:
     text = all_text(rendered[("zofia-wisniewska", "letter_review_invitation:hf_iep")].data)
     assert "19 January 2026" in text and "9.15am" in text and "meeting room 2" in text
-    assert "Views of parents and pupils" in text
+    # the meeting in plain words: the professional agenda stays in the agenda document
+    assert "your views, and Zosia's views" in text
+    assert "Arrangements for formulating" not in text and "Views of parents" not in text
     assert "You may bring a friend, a relative or someone who helps you." in text
+    # the form says an interpreter is needed: the letter says one is booked
+    assert "We have booked a Polish interpreter for the meeting." in text
+    assert "if you would like an interpreter" not in text
+    other = all_text(rendered[("tomos-llyr-evans", "letter_review_invitation:hf_iep")].data)
+    assert "Please also tell us if you would like an interpreter." in other
 
 
 def test_outcome_letter_for_a_statutory_request(rendered: dict) -> None:
     text = all_text(rendered[("zofia-wisniewska", "letter_review_outcome:hf_review")].data)
-    assert "We will ask the local education authority to carry out a statutory assessment" in text
+    assert "We will ask the local authority to carry out a statutory assessment" in text
     assert "What a statutory assessment means" in text
-    assert "We will send all of them with the request" in text
+    assert "We will send them all with the request." in text
+    # the reservation is the parent's own, so it is told to her as hers
+    assert "You agree with the request, but have reservations about Band 5" in text
     other = all_text(rendered[("tomos-llyr-evans", "letter_review_outcome:hf_review")].data)
     assert "What a statutory assessment means" not in other
 
@@ -110,9 +129,21 @@ def test_leaflet_uses_school_and_child_details(rendered: dict) -> None:
 
 
 def test_contact_attempts_record(rendered: dict) -> None:
-    text = all_text(rendered[("aisha-rahman", "contact_attempts:iep")].data)
-    assert "Telephone calls on 1 and 8 May 2025; no answer, messages left." in text
-    assert ("tomos-llyr-evans", "contact_attempts:iep") not in rendered
+    """One record per pupil, a log read down: Date | Method | By whom | Outcome, with the
+    pupil's date of birth, UPN and name in Latin letters."""
+    document = rendered[("aisha-rahman", "contact_attempts:hf_iep")].data
+    rows = table_rows(document, "Attempts made")
+    assert rows[0] == ["Date", "Method", "By whom", "Outcome"]
+    assert rows[1] == ["2 September 2025", "Letter sent home", "Ms Priya Sharma (SENCo)",
+                       "No reply"]
+    assert [r[0] for r in rows[1:]] == ["2 September 2025", "8 September 2025",
+                                        "16 September 2025", "25 September 2025"]
+    about = dict(table_rows(document, "About this record"))
+    assert about["Date of birth"] == "30 May 2013" and about["Unique Pupil Number (UPN)"]
+    assert about["Pupil"] == "عائشہ (Aisha) Rahman"
+    assert about["Date of this record"] == "25 September 2025"  # not before the last attempt
+    records = [key for (pupil, key) in rendered if key.startswith("contact_attempts")]
+    assert records == ["contact_attempts:hf_iep"]  # not two identical files
 
 
 def test_output_names_say_what_each_document_is(rendered: dict) -> None:

@@ -96,14 +96,15 @@ def test_provision_plan_rows_in_thread_order_with_their_total(rendered: dict) ->
     assert ("Adult time in this plan: 202 minutes a week, 152 minutes more than the School "
             "Action Plus amount of 50 minutes a week.") in text
     plan = table_rows(document, "The plan")
-    assert plan[1] == ["The year it covers", "19 January 2026 to 18 January 2027"]
-    assert plan[3] == ["Funding", "Proposed: to be confirmed by the Statement"]
+    # a key-value table with row headers (issue 15): no "Item | Details" header row
+    assert plan[0] == ["The year it covers", "19 January 2026 to 18 January 2027"]
+    assert plan[2] == ["Funding", "Proposed: to be confirmed by the Statement"]
     signatures = table_rows(document, "Agreed by")
     assert [r[:2] for r in signatures[1:]] == [["Mr Kwame Asante", "SENCo"],
                                                 ["Mrs Wiśniewska", "Parents or carers"],
                                                 ["", "Head teacher"]]
     health = table_rows(document, "Needs normally met by Health or Social Services")
-    assert health[1][0] == "Health"
+    assert health[0][0] == "Health"
 
 
 def test_headings_follow_the_kind_of_crisp_assessment(rendered: dict) -> None:

@@ -148,7 +148,7 @@ def test_pack_page_checks_a_case_and_offers_the_pack(client: FlaskClient, csrf: 
     html = client.post("/pack", data={"csrf": csrf, "files": files},
                        content_type="multipart/form-data").text
     pack = _downloads(html)["request-pack.docx"]
-    assert "Section 1: High Focus IEP" in all_text(pack)
+    assert "1. High Focus IEP" in all_text(pack)
 
 
 def test_unexpected_errors_show_a_plain_page(client: FlaskClient, csrf: str,

@@ -69,4 +69,4 @@ def test_the_pack_page_builds_an_ehc_request_pack(client: FlaskClient, csrf: str
     html = client.post("/pack", data={"csrf": csrf, "files": files},
                        content_type="multipart/form-data").text
     text = all_text(_downloads(html)["request-pack.docx"])
-    assert "Section 1: The school's request" in text and "26 April 2027" in text
+    assert "1. The school's request" in text and "26 April 2027" in text

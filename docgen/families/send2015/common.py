@@ -1,40 +1,34 @@
-"""What every 2015 Code document shares: the authority's settings, dates, letter openings."""
+"""What every 2015 Code document shares: the authority's settings, dates, and what makes a
+letter a school letter (the shared letter parts of docgen/families/letter_pages.py, with this
+framework's settings and abbreviations)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
-from pathlib import Path
 from typing import Any
 
+from docgen import letterhead
 from docgen.context import uk_date
-from docgen.errors import TemplateProblem
+from docgen.families import wording
+from docgen.families.letter_pages import add_logo, letter_parts
 from docgen.frameworks import SEND_2015
-from docgen.textfiles import load_settings
 
 Data = dict[str, Any]
 
 
-@cache
-def _authority(path: Path) -> Data:
-    data = load_settings(path, "authority settings")
-    if not isinstance(data, dict) or not data.get("parent_advice"):
-        raise TemplateProblem("the authority settings need 'name' and 'parent_advice'",
-                              file=str(path))
-    return data
-
-
 def authority() -> Data:
-    return _authority(SEND_2015.settings_path("authority.yaml"))
+    return letterhead.authority(SEND_2015)
 
 
 def day(value: dt.date | None) -> str:
     return uk_date(value) if value else ""
 
 
-def letter_basics(context: Data, data: Data) -> Data:
-    """The salutation and the advice service every letter to parents names."""
-    context["salutation"] = data["pupil"].get("parents") or "parent or carer"
+def letter_basics(context: Data, data: Data, code: str) -> Data:
+    """A letter's parts (letterhead, address block, reference, date, signatory) and the
+    advice service every letter to parents names."""
+    letter_parts(context, data, code, SEND_2015)
+    context["salutation"] = context["letter"]["salutation"]
     context["advice_service"] = authority()["parent_advice"]
     return context
 
@@ -44,9 +38,11 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
-# Abbreviations a parent may meet in what staff type, spelled out before the typed text.
-ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+# Abbreviations a parent may meet in this framework's documents and in what staff type,
+# spelled out in the sentence where each is first used.
+ABBREVIATIONS: wording.Abbreviations = (
     ("SENCo", "special educational needs coordinator"),
+    ("SEN Support", "special educational needs support"),
     ("SEN", "special educational needs"),
     ("EHC", "education, health and care"),
     ("SENDIASS", "SEND Information, Advice and Support Service"),
@@ -55,9 +51,13 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("TA", "teaching assistant"),
 )
 
+explain_abbreviations = wording.explainer(ABBREVIATIONS)
 
-def with_glossary(context: Data, *texts: str) -> Data:
-    from docgen.families.parents import glossary
 
-    context["glossary"] = glossary([t for t in texts if t], ABBREVIATIONS)
-    return context
+def letter_post(data: bytes, context: Data) -> bytes:
+    """A letter's last steps: abbreviations explained where first used, the school's logo."""
+    return add_logo(explain_abbreviations(data, context), context)
+
+
+def letter_warnings(data: Data) -> list[str]:
+    return letterhead.settings_warnings(data["pupil"], framework=SEND_2015)

@@ -10,7 +10,8 @@ from docgen.context import form_context
 from docgen.definitions import FormDefinition, load_definition
 from docgen.documents import DocumentType, provenance, register
 from docgen.domain.send2015.dates import assessment_clock
-from docgen.families.send2015.common import day, letter_basics
+from docgen.families.send2015.common import day, letter_basics, letter_post, letter_warnings
+from docgen.frameworks import SEND_2015
 
 if TYPE_CHECKING:
     from docgen.packs.assemble import Section
@@ -41,30 +42,40 @@ def request_context(definition: FormDefinition, data: Data) -> Data:
 
 
 def letter_context(definition: FormDefinition, data: Data) -> Data:
-    return letter_basics(request_context(definition, data), data)
+    return letter_basics(request_context(definition, data), data, "EHCR")
 
 
-def pack_cover_context(check: CaseCheck, sections: list[Section], draft: bool) -> Data:
-    from docgen.packs.assemble import MISSING
+def pack_cover_context(check: CaseCheck, sections: list[Section], enclosures: list[str],
+                       draft: bool) -> Data:
+    """The covering letter to the authority named in the request (who asks, for whom, why in
+    the school's own words, whether the parents agree) and the pack's contents."""
+    from docgen.packs.cover import opening_pages
 
     assert check.review is not None
     definition = load_definition("ehc_request")
-    context = request_context(definition, check.review.checked.data)
-    context["draft"] = draft
+    data = check.review.checked.data
+    context = request_context(definition, data)
+    opening_pages(context, data, check, framework=SEND_2015, code="EHCR",
+                  authority_name=data["request"]["authority"], sections=sections,
+                  enclosures=enclosures, draft=draft)
     profile = getattr(check, "profile", None)
-    context["profile_title"] = profile.title if profile else "the SEND Code of Practice 9.14"
+    context["profile_title"] = profile.title if profile else "SEND Code of Practice 9.14"
+    context["why"] = " ".join(line.strip() for line in
+                              data["evidence"]["why_plan"].splitlines() if line.strip())
+    context["parents_line"] = parents_line(data)
     context["provenance"] = provenance("ehc_request", definition.version)
-    context["sections"] = [{"number": str(n), "title": s.title,
-                            "source": s.source if s.data is not None else MISSING}
-                           for n, s in enumerate(sections, start=1)]
-    context["checklist"] = [{"item": i.name, "source": i.source or "—",
-                             "status": "Present" if i.present else MISSING}
-                            for i in check.items]
-    context["listed_only"] = [f"{e.title}: {e.file.name}"
-                              + (f" ({day(e.date)})" if e.date else "")
-                              for e in check.case.evidence
-                              if e.file.suffix.lower() != ".docx" and e.present]
     return context
+
+
+def parents_line(data: Data) -> str:
+    """That the parents know of the request, and whether they agree (CoP 9.8)."""
+    parents = (data["pupil"].get("parents") or "").strip() or "The parents"
+    plural = " and " in parents or parents.lower().startswith("the ")
+    if data["request"].get("parents_agree"):
+        return f"{parents} {'know' if plural else 'knows'} of this request and " \
+               f"{'agree' if plural else 'agrees'} with it."
+    return (f"{parents} {'have' if plural else 'has'} been told of this request; their views "
+            "are set out in the school's request, section 1 of this pack.")
 
 
 for _doc in (
@@ -72,6 +83,6 @@ for _doc in (
                  ("ehc_request",), request_context),
     DocumentType("letter_ehc_request", "Letter to parents: request for an EHC needs assessment",
                  "letter_ehc_request.docx", ("ehc_request",), letter_context,
-                 audience="parents"),
+                 audience="parents", post=letter_post, warnings=letter_warnings),
 ):
     register(_doc)

@@ -9,13 +9,22 @@ from docgen.context import form_context
 from docgen.definitions import FormDefinition
 from docgen.documents import DocumentType, register
 from docgen.domain.send2015 import dates
-from docgen.families.send2015.common import day, letter_basics, lower_first
+from docgen.families.letter_pages import letter_parts
+from docgen.families.send2015.common import (
+    authority,
+    day,
+    letter_post,
+    letter_warnings,
+    lower_first,
+)
+from docgen.frameworks import SEND_2015
 
 Data = dict[str, Any]
 
 
 def review_context(definition: FormDefinition, data: Data) -> Data:
-    context = letter_basics(form_context(definition, data), data)
+    context = form_context(definition, data)
+    context["advice_service"] = authority()["parent_advice"]
     due = dates.review_dates(data["meeting"]["date"])
     context["due"] = {"invitations_by": day(due.invitations_by),
                       "circulated_by": day(due.advice_circulated_by),
@@ -36,11 +45,28 @@ def review_context(definition: FormDefinition, data: Data) -> Data:
     return context
 
 
+def invitation_context(definition: FormDefinition, data: Data) -> Data:
+    """The invitation is one letter to everyone invited (Reg 20(2)): dated the day the
+    invitations went, else the last day they may go (two weeks before the meeting)."""
+    context = review_context(definition, data)
+    meeting = data["meeting"]
+    when = meeting.get("invitations_sent") or \
+        dates.review_dates(meeting["date"]).invitations_by
+    letter_parts(context, data, "AR", SEND_2015, when=when,
+                 to=f"Everyone invited to {context['pupil']['first_name']}'s annual review",
+                 address="")
+    parents = (data["pupil"].get("parents") or "").strip()
+    context["letter"]["salutation"] = f"{parents} and colleagues" if parents else \
+        "parent, carer or colleague"
+    return context
+
+
 for _doc in (
-    DocumentType("annual_review_invitation",
+    DocumentType("letter_annual_review_invitation",
                  "Invitation to the annual review and request for advice",
-                 "annual_review_invitation.docx", ("annual_review",), review_context,
-                 audience="parents"),
+                 "letter_annual_review_invitation.docx", ("annual_review",),
+                 invitation_context, audience="parents", post=letter_post,
+                 warnings=letter_warnings),
     DocumentType("annual_review_record", "Record of the annual review meeting",
                  "annual_review_record.docx", ("annual_review",), review_context),
     DocumentType("annual_review_report", "Annual review report", "annual_review_report.docx",

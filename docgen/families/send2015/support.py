@@ -9,7 +9,14 @@ from docgen.context import form_context
 from docgen.definitions import FormDefinition
 from docgen.documents import DocumentType, register
 from docgen.domain import provision, stages
-from docgen.families.send2015.common import day, letter_basics, with_glossary
+from docgen.families.send2015.common import (
+    authority,
+    day,
+    explain_abbreviations,
+    letter_basics,
+    letter_post,
+    letter_warnings,
+)
 from docgen.frameworks import SEND_2015
 
 Data = dict[str, Any]
@@ -41,18 +48,15 @@ def plan_context(definition: FormDefinition, data: Data) -> Data:
 
 
 def letter_context(definition: FormDefinition, data: Data) -> Data:
-    context = letter_basics(plan_context(definition, data), data)
+    context = letter_basics(plan_context(definition, data), data, "SS")
     context["help"] = help_in_words(data)
     return context
 
 
 def meeting_context(definition: FormDefinition, data: Data) -> Data:
-    context = letter_basics(form_context(definition, data), data)
-    meeting = data["meeting"]
-    typed = [meeting[k] for k in ("attended", "led_by", "discussed", "agreed")]
-    typed += [row["action"] for row in data.get("actions", [])]
-    typed += [row["purpose"] for row in data.get("meetings", [])]
-    return with_glossary(context, *typed)
+    context = form_context(definition, data)
+    context["advice_service"] = authority()["parent_advice"]
+    return context
 
 
 def provision_map_context(plans: list[Data]) -> Data:
@@ -87,7 +91,7 @@ def provision_map_context(plans: list[Data]) -> Data:
     pupil = plans[-1]["pupil"]
     return {"pupil": {"full_name": f"{pupil['forename']} {pupil['surname']}",
                       "school": pupil["school"]},
-            "rows": rows, "total_hours": f"{total_minutes / 60:.1f}",
+            "rows": rows, "total_hours": str(round(total_minutes / 60)),
             "total_cost": f"£{total_cost:,.2f}" if costed else "", "costed": costed}
 
 
@@ -111,9 +115,10 @@ for _doc in (
                  ("sen_support",), form_context),
     DocumentType("letter_sen_support", "Letter to parents: special educational provision",
                  "letter_sen_support.docx", ("sen_support",), letter_context,
-                 audience="parents", applies=_first_plan),
+                 audience="parents", applies=_first_plan, post=letter_post,
+                 warnings=letter_warnings),
     DocumentType("parent_meeting_record", "Record of the meeting with parents",
                  "parent_meeting_record.docx", ("parent_meeting",), meeting_context,
-                 audience="parents"),
+                 audience="parents", post=explain_abbreviations),
 ):
     register(_doc)

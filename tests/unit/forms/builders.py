@@ -66,6 +66,7 @@ IEP_DATA: dict[str, Any] = {
         "pupil": "مجھے اپنا چارٹ دیکھنا پسند ہے\nI like it when my chart goes up.",
         "parents": "We will practise the key words at bedtime.",
     },
+    "contact_log": [],
 }
 
 CRISP_DATA: dict[str, Any] = {

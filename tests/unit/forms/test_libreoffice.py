@@ -79,7 +79,8 @@ def test_blank_form_saved_by_libreoffice_is_still_empty(saved: Path) -> None:
     reading = _read(saved, "iep-blank.docx")
     assert reading.form == "iep"
     assert reading.data == {"pupil": {}, "plan": {"school_action_first": False},
-                            "targets": [], "provision": [], "views": {}}
+                            "targets": [], "provision": [], "views": {},
+                            "contact_log": []}
 
 
 def test_blank_form_opens_and_prints(tmp_path: Path) -> None:
