@@ -2,19 +2,26 @@
 
 These methods of ``DocxTemplate`` use no instance state, so they are called on the class with
 ``self`` unused; a test renders the same template with docxtpl and compares the text.
+
+docxtpl (and python-docx, which it imports) is imported only by the steps that call it: a
+template loaded from the compiled-template cache renders without them unless a value holds a
+newline or tab.
 """
 
 from __future__ import annotations
 
-from docx.oxml.ns import nsmap
-from docxtpl import DocxTemplate
-from lxml import etree
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 _FIRST_DOCPR_ID = 1000  # docxtpl renumbers drawing ids from here to avoid collisions
 
 
 def patch_xml(xml: str) -> str:
     """Join tags Word split across runs; turn {%tr %}/{%p %}/{%tc %} into structural tags."""
+    from docxtpl import DocxTemplate
+
     return DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]
 
 
@@ -53,6 +60,8 @@ def resolve_breaks(data: bytes) -> bytes:
             spans.append(span)
     if not spans:
         return data
+    from docxtpl import DocxTemplate
+
     pieces, last = [], 0
     for start, end in spans:
         pieces.append(data[last:start])
@@ -114,11 +123,15 @@ def _special_positions(data: bytes) -> list[int]:
 
 def fix_tables(xml: bytes) -> etree._Element:
     """Keep each table's grid in step with the cells its loops produced."""
+    from docxtpl import DocxTemplate
+
     # bytes, because the whole part (unlike docxtpl's body) starts with an XML declaration
     return DocxTemplate.fix_tables(None, xml)  # type: ignore[arg-type]
 
 
 def fix_docpr_ids(tree: etree._Element) -> None:
+    from docx.oxml.ns import nsmap
+
     for index, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap),
                                     start=_FIRST_DOCPR_ID + 1):
         element.set("id", str(index))
@@ -127,6 +140,8 @@ def fix_docpr_ids(tree: etree._Element) -> None:
 def render_with_docxtpl(template_path: str, context: dict) -> bytes:
     """Plain docxtpl, as a reference: the benchmark's baseline and the equivalence tests'."""
     import io
+
+    from docxtpl import DocxTemplate
 
     from docgen.render.environment import make_environment
 

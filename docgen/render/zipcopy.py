@@ -66,6 +66,12 @@ class _Entry:
             self.name, data))
 
     @classmethod
+    def restored(cls, name: bytes, central: tuple[int, int, int, int], local: bytes) -> _Entry:
+        entry = cls.__new__(cls)
+        entry.name, entry.central, entry.local = name, central, local
+        return entry
+
+    @classmethod
     def rendered(cls, name: str, data: bytes) -> _Entry:
         if len(data) < STORE_BELOW:
             return cls(name, data, zlib.crc32(data), len(data), zipfile.ZIP_STORED)
@@ -82,6 +88,19 @@ class PackageLayout:
             info.filename: _Entry(info.filename, stored_bytes(package, info), info.CRC,
                                   info.file_size, info.compress_type)
             for info in package.infolist() if info.filename not in rendered}
+
+    def state(self) -> tuple[list[str], dict[str, tuple[bytes, tuple[int, ...], bytes]]]:
+        """The layout as plain values (the compiled-template cache keeps them on disk)."""
+        return self.names, {name: (entry.name, entry.central, entry.local)
+                            for name, entry in self.copied.items()}
+
+    @classmethod
+    def from_state(cls, state: tuple[list[str], dict[str, tuple]]) -> PackageLayout:
+        names, copied = state
+        layout = cls.__new__(cls)
+        layout.names = list(names)
+        layout.copied = {name: _Entry.restored(*fields) for name, fields in copied.items()}
+        return layout
 
     def write(self, changed: Mapping[str, bytes]) -> bytes:
         """The package with each ``changed`` part (every rendered one) put in its place."""
