@@ -3,13 +3,13 @@
 These methods of ``DocxTemplate`` use no instance state, so they are called on the class with
 ``self`` unused; a test renders the same template with docxtpl and compares the text.
 
-docxtpl (and python-docx, which it imports) is imported only by the steps that call it: a
-template loaded from the compiled-template cache renders without them unless a value holds a
-newline or tab.
+docxtpl (and python-docx, which it imports) is imported only by the steps that call it, when
+a template is compiled: one loaded from the compiled-template cache renders without them.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -60,17 +60,53 @@ def resolve_breaks(data: bytes) -> bytes:
             spans.append(span)
     if not spans:
         return data
-    from docxtpl import DocxTemplate
-
     pieces, last = [], 0
     for start, end in spans:
         pieces.append(data[last:start])
-        paragraph = data[start:end].decode("utf-8")
-        resolved = DocxTemplate.resolve_listing(None, paragraph)  # type: ignore[arg-type]
+        resolved = resolve_listing(data[start:end].decode("utf-8"))
         pieces.append(resolved.encode("utf-8"))
         last = end
     pieces.append(data[last:])
     return b"".join(pieces)
+
+
+# docxtpl 0.20's resolve_listing, step for step, with its own patterns and flags (what it does
+# is defined by them: a test compares the two on generated parts), so that a render does not
+# import docxtpl (and python-docx) for it when a value holds a newline or tab.
+_LISTING_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+_LISTING_RUN = re.compile(r"<w:r(?: [^>]*)?>.*?</w:r>", re.DOTALL)
+_LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>.*?</w:t>", re.DOTALL)
+_PARAGRAPH_PROPERTIES = re.compile(r"<w:pPr>.*?</w:pPr>")
+_RUN_PROPERTIES = re.compile(r"<w:rPr>.*?</w:rPr>")
+
+
+def resolve_listing(xml: str) -> str:
+    """Tabs, bell characters, newlines and form feeds inside each ``w:t`` turned into Word's
+    tab, new paragraph, line break and page break, as docxtpl does after rendering."""
+    def paragraph(found: re.Match[str]) -> str:
+        properties = _PARAGRAPH_PROPERTIES.search(found.group(0))
+        return _LISTING_RUN.sub(
+            lambda run: _resolve_run(run.group(0), properties.group(0) if properties else ""),
+            found.group(0))
+    return _LISTING_PARAGRAPH.sub(paragraph, xml)
+
+
+def _resolve_run(run: str, paragraph_properties: str) -> str:
+    properties = _RUN_PROPERTIES.search(run)
+    run_properties = properties.group(0) if properties else ""
+    return _LISTING_TEXT.sub(
+        lambda text: _resolve_text(text.group(0), run_properties, paragraph_properties), run)
+
+
+def _resolve_text(xml: str, run: str, paragraph: str) -> str:
+    xml = xml.replace("\t", f"</w:t></w:r><w:r>{run}<w:tab/></w:r>"
+                            f'<w:r>{run}<w:t xml:space="preserve">')
+    xml = xml.replace("\a", f"</w:t></w:r></w:p><w:p>{paragraph}<w:r>{run}"
+                            '<w:t xml:space="preserve">')
+    xml = xml.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+    return xml.replace("\f", "</w:t></w:r></w:p>"
+                             '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+                             f'<w:p>{paragraph}<w:r>{run}<w:t xml:space="preserve">')
 
 
 def _paragraph_around(data: bytes, position: int) -> tuple[int, int] | None:
