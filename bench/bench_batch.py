@@ -57,10 +57,9 @@ def timed_batch(inputs: Path, jobs: int, where: str | None) -> tuple[float, int]
     os.sync()
     with tempfile.TemporaryDirectory(dir=where) as out:
         start = time.perf_counter()
-        outcomes = run_batch(inputs, Path(out), jobs=jobs, force=True)
+        summary = run_batch(inputs, Path(out), jobs=jobs, force=True)
         elapsed = time.perf_counter() - start
-    made = sum(len(o.written) for o in outcomes)
-    return elapsed, made
+    return elapsed, summary.documents
 
 
 def timed_command(inputs: Path, jobs: int, where: str | None) -> tuple[float, int]:

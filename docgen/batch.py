@@ -29,7 +29,7 @@ from docgen.batch_inputs import (
     templates_fingerprint,
 )
 from docgen.batch_outputs import Placer, Planned, remove_leftovers
-from docgen.batch_report import write_report
+from docgen.batch_report import IndexWriter, ReportWriter, Summary
 from docgen.errors import DocgenError
 from docgen.processes import flush_to_disk, start_method, worker_count, worker_pool
 from docgen.render.write import require_folder, write_temporary
@@ -148,9 +148,10 @@ def process_chunk(root: str, relatives: list[str], out_root: str) -> list[Outcom
 
 def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool = False,
               progress: Callable[[Outcome], None] | None = None,
-              inputs: list[Path] | None = None) -> list[Outcome]:
+              inputs: list[Path] | None = None) -> Summary:
     """Process every input under ``root`` (``inputs``, when the caller has already found
-    them with ``find_inputs``); write the report and the index; return outcomes."""
+    them with ``find_inputs``); write the report and the index as outcomes arrive, in the
+    inputs' order; return what was done."""
     require_folder(out_dir)
     if inputs is None:
         inputs = find_inputs(root, out_dir)
@@ -162,39 +163,63 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     placer = Placer(out_dir, force, relatives, index)
     placer.reserve(files_read(inputs))
     shared = _shared_names(index)
-    outcomes: list[Outcome] = []
+    skipped: set[str] = set()
     todo: list[str] = []
     for path, relative in zip(inputs, relatives, strict=True):
         previous = index.get(relative)
         if not force and up_to_date(path, previous, out_dir, templates, shared):
-            outcome = Outcome(relative, "skipped", list(previous["outputs"]),
-                              "unchanged since the last run", previous["sha256"],
-                              list(previous.get("warnings", [])),
-                              list(previous.get("notes", [])))
-            placer.keep(relative, outcome.written)
-            outcomes.append(outcome)
-            if progress:
-                progress(outcome)
+            placer.keep(relative, list(previous["outputs"]))  # before any input is placed
+            skipped.add(relative)
         else:
             todo.append(relative)
-    for outcome in _in_order(todo, _run(root, out_dir, todo, jobs)):
-        _place(outcome, placer)
-        outcomes.append(outcome)
-        if outcome.status == "ok":
-            index[outcome.input] = {"sha256": outcome.digest, "templates": templates,
-                                    "outputs": outcome.written, "made": outcome.made,
-                                    "warnings": outcome.warnings, "notes": outcome.notes}
-        if progress:
-            progress(outcome)
-    outcomes.sort(key=lambda o: o.input)
-    # Documents were written without a flush each (the slowest part on a disk); one flush of
-    # everything now gives the same durability before the run reports success.
-    flush_to_disk(out_dir / name for o in outcomes if o.status == "ok" for name in o.written)
-    _write_index(out_dir, index)
-    for outcome in outcomes:  # the report never claims a file that is not there
-        outcome.written = [name for name in outcome.written if (out_dir / name).is_file()]
-    write_report(out_dir / REPORT, outcomes)
-    return outcomes
+    summary = Summary()
+    report = ReportWriter(out_dir / REPORT)
+    new_index = IndexWriter(out_dir / INDEX)
+    try:
+        made = _in_order(todo, _run(root, out_dir, todo, jobs))
+        for relative in relatives:
+            if relative in skipped:
+                outcome = _skipped(relative, index[relative])
+            else:
+                outcome = next(made)
+                _place(outcome, placer)
+                # Documents were written without a flush each (the slowest part on a disk);
+                # one flush at the end gives the same durability (per file where the
+                # system has no flush of everything: Windows).
+                if outcome.status == "ok" and not hasattr(os, "sync"):
+                    flush_to_disk(out_dir / name for name in outcome.written)
+            if outcome.status == "ok":
+                new_index.add(outcome.input, {
+                    "sha256": outcome.digest, "templates": templates,
+                    "outputs": outcome.written, "made": outcome.made,
+                    "warnings": outcome.warnings, "notes": outcome.notes})
+            elif outcome.status == "skipped" or outcome.input in index:
+                new_index.add(outcome.input, index[outcome.input])
+            # the report never claims a file that is not there
+            outcome.written = [name for name in outcome.written if (out_dir / name).is_file()]
+            report.add(outcome)
+            summary.add(outcome)
+            outcome.planned, outcome.made = [], {}  # a failed one is kept: nothing to place
+            if progress:
+                progress(outcome)
+        live = set(relatives) if index else set()
+        for relative, entry in index.items():  # inputs not in this run keep their entries
+            if relative not in live:
+                new_index.add(relative, entry)
+        flush_to_disk(())
+        new_index.finish()
+        report.file.finish()
+    except BaseException:
+        new_index.file.discard()
+        report.file.discard()
+        raise
+    return summary
+
+
+def _skipped(relative: str, previous: dict) -> Outcome:
+    return Outcome(relative, "skipped", list(previous["outputs"]),
+                   "unchanged since the last run", previous["sha256"],
+                   list(previous.get("warnings", [])), list(previous.get("notes", [])))
 
 
 def _shared_names(index: dict) -> frozenset[str]:
@@ -287,10 +312,3 @@ def _read_index(out_dir: Path) -> dict:
 
 
 MAX_INDEX_BYTES = 500_000_000
-
-
-def _write_index(out_dir: Path, index: dict) -> None:
-    from docgen.render import write_atomic
-
-    write_atomic(out_dir / INDEX, json.dumps(index, ensure_ascii=False, indent=1).encode(),
-                 force=True)
