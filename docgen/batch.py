@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import as_completed
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -196,7 +196,8 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
             elif outcome.status == "skipped" or outcome.input in index:
                 new_index.add(outcome.input, index[outcome.input])
             # the report never claims a file that is not there
-            outcome.written = [name for name in outcome.written if (out_dir / name).is_file()]
+            outcome.written = [name for name in outcome.written
+                               if os.path.isfile(os.path.join(out_dir, name))]
             report.add(outcome)
             summary.add(outcome)
             outcome.planned, outcome.made = [], {}  # a failed one is kept: nothing to place
@@ -280,11 +281,15 @@ def _run(root: Path, out_dir: Path, todo: list[str], jobs: int | None,
     # On Linux workers are forked from this warmed-up process (docgen.processes); memory stays
     # flat because nothing grows per document (one compiled copy of each template).
     # Each worker ends when this process ends, even when it is killed outright.
+    # A finished chunk's future is let go once its results are yielded: kept in a list, the
+    # futures held every outcome of the run until its end.
     with worker_pool(workers, initializer=watch_parent, initargs=(os.getpid(),)) as pool:
-        futures = [pool.submit(work, str(root), chunk, str(out_dir))
-                   for chunk in chunks]
-        for future in as_completed(futures):
-            yield from future.result()
+        pending = {pool.submit(work, str(root), chunk, str(out_dir)) for chunk in chunks}
+        del chunks
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield from future.result()
 
 
 def _warm_up() -> None:
