@@ -113,7 +113,7 @@ def explain_abbreviations(data: bytes, context: dict | None = None,
         # "SEN" inside "SEN Support" is that name's, when the list explains the name
         longer = [_pattern(other) for other, _ in abbreviations
                   if short in other and other != short]
-        found = _first_use(texts, _pattern(short), longer)
+        found = _first_use(texts, short, longer)
         if found is None:
             continue
         index, match = found
@@ -137,9 +137,12 @@ def _pattern(short: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w+/]){re.escape(short)}(?![\w+/])")
 
 
-def _first_use(texts: list, pattern: re.Pattern[str], longer: list[re.Pattern[str]]
+def _first_use(texts: list, short: str, longer: list[re.Pattern[str]]
                ) -> tuple[int, re.Match[str]] | None:
+    pattern = _pattern(short)
     for index, element in enumerate(texts):
+        if short not in element.text:  # most text holds none: no pattern need look at it
+            continue
         taken = [m.span() for other in longer for m in other.finditer(element.text)]
         for match in pattern.finditer(element.text):
             if not any(start <= match.start() and match.end() <= end for start, end in taken):

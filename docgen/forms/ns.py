@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 # python-docx's namespace map (docx.oxml.ns.nsmap, checked equal by a test), kept here so
 # reading a form does not import python-docx.
 nsmap = {
@@ -28,6 +30,16 @@ def qn(tag: str) -> str:
     """Clark notation for a prefixed name: ``qn("w:p")`` is ``{...main}p`` (as python-docx's)."""
     prefix, local = tag.split(":")
     return f"{{{nsmap[prefix]}}}{local}"
+
+
+def child_of(element: Any, first: str, second: str) -> Any:
+    """``element.find("first/second")`` for two names in Clark notation, without ElementPath
+    parsing the path on every call (the form reader asks this of every control and row)."""
+    for child in element.iterchildren(first):
+        found = child.find(second)
+        if found is not None:
+            return found
+    return None
 
 
 W = nsmap["w"]
