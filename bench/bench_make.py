@@ -1,7 +1,7 @@
 """One form made as a user makes it, against the plain docxtpl script that makes the same
 documents.
 
-Run: python bench/bench_make.py [--rounds 9]
+Run: python bench/bench_make.py [--rounds 9] [--against DIR]
 
 Each round runs, in turn and each in a fresh process:
 - **docxtpl**: a plain script (``DocxTemplate(path).render(ctx, autoescape=True); save()``
@@ -9,7 +9,9 @@ Each round runs, in turn and each in a fresh process:
   given the documents' contexts ready-made (unpickled: it reads and checks no form);
 - **docgen cold**: ``docgen make FORM -o DIR`` with an empty cache folder (the first run
   after installing, or after the cache was deleted);
-- **docgen warm**: the same command again, with the cache the cold run left.
+- **docgen warm**: the same command again, with the cache the cold run left;
+- **against** (with ``--against DIR``): ``python -m docgen make`` from another checkout, e.g.
+  today's main unpacked with ``git archive``.
 
 Every run writes into a new folder; the cold run's cache folder is new each round, so no
 state is carried from one round to the next that a user's run would not have. FORM is the
@@ -111,12 +113,13 @@ def plain_jobs(form: Path, folder: Path) -> Path:
     return target
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def timed(command: list[str], env: dict[str, str], cwd: Path | None = None
+          ) -> tuple[float, float]:
     """Wall and CPU seconds of one fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+                   stderr=subprocess.DEVNULL, cwd=cwd)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -135,7 +138,8 @@ def child_env(work: Path) -> dict[str, str]:
     return env
 
 
-def one_round(form: Path, jobs: Path, work: Path, n: int) -> dict[str, tuple[float, float]]:
+def one_round(form: Path, jobs: Path, work: Path, n: int, against: Path | None = None
+              ) -> dict[str, tuple[float, float]]:
     env = child_env(work)
     cache = work / f"cache-{n}"
     env["DOCGEN_CACHE_DIR"] = str(cache)
@@ -147,6 +151,10 @@ def one_round(form: Path, jobs: Path, work: Path, n: int) -> dict[str, tuple[flo
     for kind in ("cold", "warm"):
         target = work / f"{kind}-{n}"
         out[kind] = timed([*docgen_command(), "make", str(form), "-o", str(target)], env)
+    if against is not None:  # another checkout (today's main): it has no compiled cache
+        target = work / f"against-{n}"
+        out["against"] = timed([sys.executable, "-m", "docgen", "make", str(form), "-o",
+                                str(target)], {**env, "PYTHONPATH": str(against)}, cwd=against)
     shutil.rmtree(cache, ignore_errors=True)
     return out
 
@@ -170,7 +178,11 @@ def report(label: str, runs: list[dict[str, tuple[float, float]]], work: Path) -
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--against", type=Path,
+                        help="another checkout (e.g. main's, unpacked with git archive), "
+                             "timed in the same rounds")
     args = parser.parse_args()
+    against = args.against.resolve() if args.against else None
     print(f"load average before: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
@@ -180,8 +192,8 @@ def main() -> None:
             work.mkdir()
             (work / "plain.py").write_text(PLAIN_SCRIPT, "utf-8")
             jobs = plain_jobs(form, work)
-            one_round(form, jobs, work, -1)  # not timed: writes every module's .pyc once
-            runs = [one_round(form, jobs, work, n) for n in range(args.rounds)]
+            one_round(form, jobs, work, -1, against)  # not timed: writes every module's .pyc
+            runs = [one_round(form, jobs, work, n, against) for n in range(args.rounds)]
             report(label, runs, work)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
