@@ -271,3 +271,29 @@ def _body(data: bytes) -> bytes:
     import zipfile
 
     return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+
+def test_making_from_a_word_form_a_second_time_imports_neither(tmp_path: Path) -> None:
+    """docgen make as a user runs it: the form read, both documents (the leaflet's
+    abbreviations explained) made, without python-docx or docxtpl once templates are cached."""
+    import yaml
+
+    from docgen.definitions import load_definition
+    from docgen.forms.filling import fill_form
+    from docgen.forms.writer import write_blank_form
+
+    data = yaml.safe_load((ROOT / "samples" / "tomos-llyr-evans" / "iep.yaml").read_text("utf-8"))
+    definition = load_definition(data.pop("form"))
+    form = tmp_path / "iep.docx"
+    form.write_bytes(fill_form(write_blank_form(definition), definition, data))
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom docgen.pipeline import make\n"
+        f"made = make(Path({str(form)!r}), Path(sys.argv[1]))\n"
+        "print(len(made), 'docxtpl' in sys.modules, 'docx' in sys.modules)\n")
+    env = {**os.environ, template_cache.ENV_DIR: str(tmp_path / "cache"),
+           "PYTHONPATH": str(ROOT)}
+    runs = [subprocess.run([sys.executable, "-c", script, str(tmp_path / f"out{n}")], env=env,
+                           capture_output=True, text=True, check=True).stdout.split()
+            for n in range(2)]
+    assert runs[0] == ["2", "True", "True"]
+    assert runs[1] == ["2", "False", "False"]
