@@ -63,7 +63,7 @@ def resolve_breaks(data: bytes) -> bytes:
     pieces, last = [], 0
     for start, end in spans:
         pieces.append(data[last:start])
-        resolved = resolve_listing(data[start:end].decode("utf-8"))
+        resolved = resolve_paragraph(data[start:end].decode("utf-8"))
         pieces.append(resolved.encode("utf-8"))
         last = end
     pieces.append(data[last:])
@@ -83,12 +83,15 @@ _RUN_PROPERTIES = re.compile(r"<w:rPr>.*?</w:rPr>")
 def resolve_listing(xml: str) -> str:
     """Tabs, bell characters, newlines and form feeds inside each ``w:t`` turned into Word's
     tab, new paragraph, line break and page break, as docxtpl does after rendering."""
-    def paragraph(found: re.Match[str]) -> str:
-        properties = _PARAGRAPH_PROPERTIES.search(found.group(0))
-        return _LISTING_RUN.sub(
-            lambda run: _resolve_run(run.group(0), properties.group(0) if properties else ""),
-            found.group(0))
-    return _LISTING_PARAGRAPH.sub(paragraph, xml)
+    return _LISTING_PARAGRAPH.sub(lambda found: resolve_paragraph(found.group(0)), xml)
+
+
+def resolve_paragraph(paragraph: str) -> str:
+    """``resolve_listing`` of one paragraph: text its paragraph pattern matches whole (as
+    ``resolve_breaks`` finds them), so the pattern need not be run over it again."""
+    properties = _PARAGRAPH_PROPERTIES.search(paragraph)
+    shown = properties.group(0) if properties else ""
+    return _LISTING_RUN.sub(lambda run: _resolve_run(run.group(0), shown), paragraph)
 
 
 def _resolve_run(run: str, paragraph_properties: str) -> str:
