@@ -70,6 +70,12 @@ def find_inputs(root: Path, out_dir: Path) -> list[Path]:
     return inputs
 
 
+def relative_inputs(root: Path, out_dir: Path) -> list[str]:
+    """``find_inputs``' inputs as names relative to ``root`` (POSIX): what a run keeps of each
+    for its whole length (a ``Path`` costs four times as much, and a run may have 20,000)."""
+    return [path.relative_to(root).as_posix() for path in find_inputs(root, out_dir)]
+
+
 def up_to_date(path: Path, previous: dict | None, out_dir: Path, templates: str = "",
                shared: frozenset[str] = frozenset()) -> bool:
     """True when the last run made every output from this same content (its SHA-256, not
@@ -148,26 +154,24 @@ def process_chunk(root: str, relatives: list[str], out_root: str) -> list[Outcom
 
 def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool = False,
               progress: Callable[[Outcome], None] | None = None,
-              inputs: list[Path] | None = None) -> Summary:
-    """Process every input under ``root`` (``inputs``, when the caller has already found
-    them with ``find_inputs``); write the report and the index as outcomes arrive, in the
-    inputs' order; return what was done."""
+              inputs: list[str] | None = None) -> Summary:
+    """Process every input under ``root`` (``inputs``: their names relative to ``root``,
+    when the caller has already found them with ``relative_inputs``); write the report and
+    the index as outcomes arrive, in the inputs' order; return what was done."""
     require_folder(out_dir)
-    if inputs is None:
-        inputs = find_inputs(root, out_dir)
+    relatives = relative_inputs(root, out_dir) if inputs is None else inputs
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out_dir)
     index = _read_index(out_dir)
     templates = templates_fingerprint()
-    relatives = [path.relative_to(root).as_posix() for path in inputs]
     placer = Placer(out_dir, force, relatives, index)
-    placer.reserve(files_read(inputs))
+    placer.reserve(files_read([root / relative for relative in relatives]))
     shared = _shared_names(index)
     skipped: set[str] = set()
     todo: list[str] = []
-    for path, relative in zip(inputs, relatives, strict=True):
+    for relative in relatives:
         previous = index.get(relative)
-        if not force and up_to_date(path, previous, out_dir, templates, shared):
+        if not force and up_to_date(root / relative, previous, out_dir, templates, shared):
             placer.keep(relative, list(previous["outputs"]))  # before any input is placed
             skipped.add(relative)
         else:

@@ -44,7 +44,7 @@ class Placer:
     inputs: list[str]  # every input of the run (relative), each may own names
     previous: dict[str, dict]  # the index of the last run: input -> its entry
     reserved: set[int] = field(default_factory=set)  # _identity() of every input
-    claimed: dict[str, str] = field(default_factory=dict)  # folded name -> input
+    claimed: dict[bytes, str] = field(default_factory=dict)  # _key(name) -> input
 
     def __post_init__(self) -> None:
         live = set(self.inputs)
@@ -135,10 +135,12 @@ def _identity(info: os.stat_result) -> int:
     return info.st_dev << 64 | info.st_ino
 
 
-def _key(name: str) -> str:
+def _key(name: str) -> bytes:
     """Names compared as Windows and macOS compare them (case-insensitively), so two
-    documents can never meet in one file there either."""
-    return name.replace("\\", "/").casefold()
+    documents can never meet in one file there either; kept as a 16-byte digest of the
+    folded name (a third of the name's own size: a run keeps one for every document)."""
+    folded = name.replace("\\", "/").casefold()
+    return hashlib.blake2b(folded.encode("utf-8"), digest_size=16).digest()
 
 
 def _split(name: str) -> tuple[str, str]:

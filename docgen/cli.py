@@ -287,11 +287,11 @@ def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, pdf: bool,
 def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | None,
               force: bool) -> None:
     """Make the documents for every form and data file under INPUT_DIR."""
-    from docgen.batch import REPORT, find_inputs, run_batch
+    from docgen.batch import REPORT, relative_inputs, run_batch
     from docgen.batch_report import printable
     from docgen.progress import reporter
 
-    inputs = find_inputs(input_dir, out_dir)
+    inputs = relative_inputs(input_dir, out_dir)
     if not inputs:
         click.echo(f"No forms, data files or case folders found under {input_dir} "
                    "(docgen reads .docx, .yaml, .yml and .json files, and folders with a "
