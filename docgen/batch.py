@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import as_completed
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +29,7 @@ from docgen.batch_inputs import (
     templates_fingerprint,
 )
 from docgen.batch_outputs import Placer, Planned, remove_leftovers
-from docgen.batch_report import write_report
+from docgen.batch_report import IndexWriter, ReportWriter, Summary
 from docgen.errors import DocgenError
 from docgen.processes import flush_to_disk, start_method, worker_count, worker_pool
 from docgen.render.write import require_folder, write_temporary
@@ -68,6 +68,12 @@ def find_inputs(root: Path, out_dir: Path) -> list[Path]:
         base = root.resolve()
         inputs = [p for p in inputs if base / p.relative_to(root) not in made_before]
     return inputs
+
+
+def relative_inputs(root: Path, out_dir: Path) -> list[str]:
+    """``find_inputs``' inputs as names relative to ``root`` (POSIX): what a run keeps of each
+    for its whole length (a ``Path`` costs four times as much, and a run may have 20,000)."""
+    return [path.relative_to(root).as_posix() for path in find_inputs(root, out_dir)]
 
 
 def up_to_date(path: Path, previous: dict | None, out_dir: Path, templates: str = "",
@@ -148,53 +154,77 @@ def process_chunk(root: str, relatives: list[str], out_root: str) -> list[Outcom
 
 def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool = False,
               progress: Callable[[Outcome], None] | None = None,
-              inputs: list[Path] | None = None) -> list[Outcome]:
-    """Process every input under ``root`` (``inputs``, when the caller has already found
-    them with ``find_inputs``); write the report and the index; return outcomes."""
+              inputs: list[str] | None = None) -> Summary:
+    """Process every input under ``root`` (``inputs``: their names relative to ``root``,
+    when the caller has already found them with ``relative_inputs``); write the report and
+    the index as outcomes arrive, in the inputs' order; return what was done."""
     require_folder(out_dir)
-    if inputs is None:
-        inputs = find_inputs(root, out_dir)
+    relatives = relative_inputs(root, out_dir) if inputs is None else inputs
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out_dir)
     index = _read_index(out_dir)
     templates = templates_fingerprint()
-    relatives = [path.relative_to(root).as_posix() for path in inputs]
     placer = Placer(out_dir, force, relatives, index)
-    placer.reserve(files_read(inputs))
+    placer.reserve(files_read([root / relative for relative in relatives]))
     shared = _shared_names(index)
-    outcomes: list[Outcome] = []
+    skipped: set[str] = set()
     todo: list[str] = []
-    for path, relative in zip(inputs, relatives, strict=True):
+    for relative in relatives:
         previous = index.get(relative)
-        if not force and up_to_date(path, previous, out_dir, templates, shared):
-            outcome = Outcome(relative, "skipped", list(previous["outputs"]),
-                              "unchanged since the last run", previous["sha256"],
-                              list(previous.get("warnings", [])),
-                              list(previous.get("notes", [])))
-            placer.keep(relative, outcome.written)
-            outcomes.append(outcome)
-            if progress:
-                progress(outcome)
+        if not force and up_to_date(root / relative, previous, out_dir, templates, shared):
+            placer.keep(relative, list(previous["outputs"]))  # before any input is placed
+            skipped.add(relative)
         else:
             todo.append(relative)
-    for outcome in _in_order(todo, _run(root, out_dir, todo, jobs)):
-        _place(outcome, placer)
-        outcomes.append(outcome)
-        if outcome.status == "ok":
-            index[outcome.input] = {"sha256": outcome.digest, "templates": templates,
-                                    "outputs": outcome.written, "made": outcome.made,
-                                    "warnings": outcome.warnings, "notes": outcome.notes}
-        if progress:
-            progress(outcome)
-    outcomes.sort(key=lambda o: o.input)
-    # Documents were written without a flush each (the slowest part on a disk); one flush of
-    # everything now gives the same durability before the run reports success.
-    flush_to_disk(out_dir / name for o in outcomes if o.status == "ok" for name in o.written)
-    _write_index(out_dir, index)
-    for outcome in outcomes:  # the report never claims a file that is not there
-        outcome.written = [name for name in outcome.written if (out_dir / name).is_file()]
-    write_report(out_dir / REPORT, outcomes)
-    return outcomes
+    summary = Summary()
+    report = ReportWriter(out_dir / REPORT)
+    new_index = IndexWriter(out_dir / INDEX)
+    try:
+        made = _in_order(todo, _run(root, out_dir, todo, jobs))
+        for relative in relatives:
+            if relative in skipped:
+                outcome = _skipped(relative, index[relative])
+            else:
+                outcome = next(made)
+                _place(outcome, placer)
+                # Documents were written without a flush each (the slowest part on a disk);
+                # one flush at the end gives the same durability (per file where the
+                # system has no flush of everything: Windows).
+                if outcome.status == "ok" and not hasattr(os, "sync"):
+                    flush_to_disk(out_dir / name for name in outcome.written)
+            if outcome.status == "ok":
+                new_index.add(outcome.input, {
+                    "sha256": outcome.digest, "templates": templates,
+                    "outputs": outcome.written, "made": outcome.made,
+                    "warnings": outcome.warnings, "notes": outcome.notes})
+            elif outcome.status == "skipped" or outcome.input in index:
+                new_index.add(outcome.input, index[outcome.input])
+            # the report never claims a file that is not there
+            outcome.written = [name for name in outcome.written
+                               if os.path.isfile(os.path.join(out_dir, name))]
+            report.add(outcome)
+            summary.add(outcome)
+            outcome.planned, outcome.made = [], {}  # a failed one is kept: nothing to place
+            if progress:
+                progress(outcome)
+        live = set(relatives) if index else set()
+        for relative, entry in index.items():  # inputs not in this run keep their entries
+            if relative not in live:
+                new_index.add(relative, entry)
+        flush_to_disk(())
+        new_index.finish()
+        report.file.finish()
+    except BaseException:
+        new_index.file.discard()
+        report.file.discard()
+        raise
+    return summary
+
+
+def _skipped(relative: str, previous: dict) -> Outcome:
+    return Outcome(relative, "skipped", list(previous["outputs"]),
+                   "unchanged since the last run", previous["sha256"],
+                   list(previous.get("warnings", [])), list(previous.get("notes", [])))
 
 
 def _shared_names(index: dict) -> frozenset[str]:
@@ -255,11 +285,15 @@ def _run(root: Path, out_dir: Path, todo: list[str], jobs: int | None,
     # On Linux workers are forked from this warmed-up process (docgen.processes); memory stays
     # flat because nothing grows per document (one compiled copy of each template).
     # Each worker ends when this process ends, even when it is killed outright.
+    # A finished chunk's future is let go once its results are yielded: kept in a list, the
+    # futures held every outcome of the run until its end.
     with worker_pool(workers, initializer=watch_parent, initargs=(os.getpid(),)) as pool:
-        futures = [pool.submit(work, str(root), chunk, str(out_dir))
-                   for chunk in chunks]
-        for future in as_completed(futures):
-            yield from future.result()
+        pending = {pool.submit(work, str(root), chunk, str(out_dir)) for chunk in chunks}
+        del chunks
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield from future.result()
 
 
 def _warm_up() -> None:
@@ -287,10 +321,3 @@ def _read_index(out_dir: Path) -> dict:
 
 
 MAX_INDEX_BYTES = 500_000_000
-
-
-def _write_index(out_dir: Path, index: dict) -> None:
-    from docgen.render import write_atomic
-
-    write_atomic(out_dir / INDEX, json.dumps(index, ensure_ascii=False, indent=1).encode(),
-                 force=True)

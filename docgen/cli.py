@@ -287,30 +287,28 @@ def pack_cmd(folder: Path, output: Path, draft: bool, redact: bool, pdf: bool,
 def batch_cmd(ctx: click.Context, input_dir: Path, out_dir: Path, jobs: int | None,
               force: bool) -> None:
     """Make the documents for every form and data file under INPUT_DIR."""
-    from docgen.batch import REPORT, find_inputs, run_batch
+    from docgen.batch import REPORT, relative_inputs, run_batch
     from docgen.batch_report import printable
     from docgen.progress import reporter
 
-    inputs = find_inputs(input_dir, out_dir)
+    inputs = relative_inputs(input_dir, out_dir)
     if not inputs:
         click.echo(f"No forms, data files or case folders found under {input_dir} "
                    "(docgen reads .docx, .yaml, .yml and .json files, and folders with a "
                    "case.yaml). Nothing was made.")
         ctx.exit(EXIT_OK)
     with reporter(len(inputs)) as progress:
-        outcomes = run_batch(input_dir, out_dir, jobs=jobs, force=force, progress=progress,
-                             inputs=inputs)
-    counts = {s: sum(o.status == s for o in outcomes) for s in ("ok", "skipped", "failed")}
-    documents = sum(len(o.written) for o in outcomes if o.status == "ok")
-    remarked = sum(bool(o.warnings or o.notes) for o in outcomes)
-    click.echo(f"{len(outcomes)} inputs: {counts['ok']} done ({documents} documents), "
+        summary = run_batch(input_dir, out_dir, jobs=jobs, force=force, progress=progress,
+                            inputs=inputs)
+    counts = summary.counts
+    click.echo(f"{summary.inputs} inputs: {counts['ok']} done ({summary.documents} documents), "
                f"{counts['skipped']} skipped (unchanged), {counts['failed']} failed. "
-               + (f"{remarked} with warnings or notes to read. " if remarked else "")
+               + (f"{summary.remarked} with warnings or notes to read. "
+                  if summary.remarked else "")
                + f"Report: {out_dir / REPORT}")
-    for outcome in outcomes:
-        if outcome.status == "failed":
-            click.echo(f"  failed: {printable(outcome.input)}: {printable(outcome.error)}",
-                       err=True)
+    for outcome in summary.failed:
+        click.echo(f"  failed: {printable(outcome.input)}: {printable(outcome.error)}",
+                   err=True)
     ctx.exit(EXIT_INVALID if counts["failed"] else EXIT_OK)
 
 

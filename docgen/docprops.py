@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from docx.document import Document as DocxDocument
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
+from typing import TYPE_CHECKING
+
 from lxml import etree
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 CUSTOM_PROPS_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -25,6 +26,11 @@ def custom_properties_xml(values: dict[str, str]) -> bytes:
 
 def set_custom_properties(document: DocxDocument, values: dict[str, str]) -> None:
     """Add docProps/custom.xml with these string properties to a python-docx document."""
+    # python-docx is imported here only: reading a form's properties must not import it.
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
     package = document.part.package
     part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPS_CT,
                 custom_properties_xml(values), package)

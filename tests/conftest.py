@@ -19,6 +19,22 @@ def sample_raw(pupil: str, form: str) -> dict[str, Any]:
     return data
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _compiled_templates_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory):
+    """Compiled templates go to a folder of the test run's own, never the user's cache (and
+    every process the tests start inherits it)."""
+    import os
+
+    folder = tmp_path_factory.mktemp("compiled-templates")
+    before = os.environ.get("DOCGEN_CACHE_DIR")
+    os.environ["DOCGEN_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("DOCGEN_CACHE_DIR", None)
+    else:
+        os.environ["DOCGEN_CACHE_DIR"] = before
+
+
 @pytest.fixture
 def iep_raw() -> dict[str, Any]:
     return copy.deepcopy(sample_raw("tomos-llyr-evans", "iep"))

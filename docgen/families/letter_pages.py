@@ -8,15 +8,11 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from docx import Document
-from docx.oxml.ns import qn
-from docx.shared import Cm
-
 from docgen import letterhead
 from docgen.frameworks import Framework
 
 Data = dict[str, Any]
-LOGO_HEIGHT = Cm(2)
+LOGO_HEIGHT = 720_000  # 2 cm in EMU (python-docx is imported only when a logo is added)
 
 # The review meeting's agenda, said plainly for parents (the professional agenda, with its
 # ten items, is in the review agenda document).
@@ -71,6 +67,10 @@ def add_logo(data: bytes, context: Data) -> bytes:
     school = letterhead.school_for(context["pupil"], framework)
     if school.logo is None:
         return data
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
     document = Document(io.BytesIO(data))
     heading = next((p for p in document.paragraphs if p.style.name == "Letterhead"), None)
     if heading is None:

@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterable
 
-from docx import Document
-from docx.oxml.ns import qn
+from lxml import etree
+
+from docgen.forms.ns import qn
+from docgen.render.zipcopy import write_package
+
+_BODY = "word/document.xml"
+# As python-docx parsed the body when it did this step: the same XML comes out.
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
 
 # Verbs that follow "and" in a task, turned to the second person only when listed here
 # (a plural noun after "and" — "spellings and words" — must stay as it is).
@@ -98,13 +105,15 @@ def explain_abbreviations(data: bytes, context: dict | None = None,
     sentence ("special educational needs coordinator (SENCo)"; inside brackets already,
     "(special educational needs coordinator, SENCo)"; at the start of a paragraph or a row
     header, with a capital)."""
-    document = Document(io.BytesIO(data))
-    texts = [t for t in document.element.body.iter(qn("w:t")) if t.text]
+    package = zipfile.ZipFile(io.BytesIO(data))
+    root = etree.fromstring(package.read(_BODY), _PARSER)
+    texts = [t for t in root.find(qn("w:body")).iter(qn("w:t")) if t.text]
+    changed = False
     for short, meaning in abbreviations:
         # "SEN" inside "SEN Support" is that name's, when the list explains the name
         longer = [_pattern(other) for other, _ in abbreviations
                   if short in other and other != short]
-        found = _first_use(texts, _pattern(short), longer)
+        found = _first_use(texts, short, longer)
         if found is None:
             continue
         index, match = found
@@ -115,9 +124,12 @@ def explain_abbreviations(data: bytes, context: dict | None = None,
             if _opens_paragraph(element, match):
                 meaning = meaning[:1].upper() + meaning[1:]
             element.text = _explained(element.text, match, short, meaning)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+            changed = True
+    if not changed:
+        return data
+    # Only the body changes: the other parts are copied as they are stored.
+    body = etree.tostring(root, encoding="UTF-8", standalone=True)
+    return write_package(package, {_BODY: body})
 
 
 def _pattern(short: str) -> re.Pattern[str]:
@@ -125,9 +137,12 @@ def _pattern(short: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w+/]){re.escape(short)}(?![\w+/])")
 
 
-def _first_use(texts: list, pattern: re.Pattern[str], longer: list[re.Pattern[str]]
+def _first_use(texts: list, short: str, longer: list[re.Pattern[str]]
                ) -> tuple[int, re.Match[str]] | None:
+    pattern = _pattern(short)
     for index, element in enumerate(texts):
+        if short not in element.text:  # most text holds none: no pattern need look at it
+            continue
         taken = [m.span() for other in longer for m in other.finditer(element.text)]
         for match in pattern.finditer(element.text):
             if not any(start <= match.start() and match.end() <= end for start, end in taken):

@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from lxml import etree
 
 from docgen.definitions import Field, Section
-from docgen.forms.ns import NSMAP, qn
+from docgen.forms.ns import child_of, qn
 from docgen.forms.text import is_deleted_row, text_of
 from docgen.forms.values import norm
 
 TBL, TR, TC, P, SDT = qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:p"), qn("w:sdt")
 _SDT_PR, _TAG, _VAL = qn("w:sdtPr"), qn("w:tag"), qn("w:val")
+_TR_PR, _TC_PR = qn("w:trPr"), qn("w:tcPr")
+_GRID_BEFORE, _GRID_SPAN = qn("w:gridBefore"), qn("w:gridSpan")
 _WRAPPERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
 
 
@@ -49,13 +51,13 @@ def rows(table: etree._Element) -> list[etree._Element]:
 
 def cells_by_column(tr: etree._Element) -> dict[int, etree._Element]:
     """Grid column → cell, counting merged cells (gridSpan) and skipped columns (gridBefore)."""
-    before = tr.find("w:trPr/w:gridBefore", NSMAP)
-    column = _int(before.get(qn("w:val")) if before is not None else None, 0)
+    before = child_of(tr, _TR_PR, _GRID_BEFORE)
+    column = _int(before.get(_VAL) if before is not None else None, 0)
     found: dict[int, etree._Element] = {}
     for tc in _wrapped(tr, TC):
         found[column] = tc
-        span = tc.find("w:tcPr/w:gridSpan", NSMAP)
-        column += max(_int(span.get(qn("w:val")) if span is not None else None, 1), 1)
+        span = child_of(tc, _TC_PR, _GRID_SPAN)
+        column += max(_int(span.get(_VAL) if span is not None else None, 1), 1)
     return found
 
 

@@ -2,7 +2,45 @@
 
 from __future__ import annotations
 
-from docx.oxml.ns import nsmap, qn
+from typing import Any
+
+# python-docx's namespace map (docx.oxml.ns.nsmap, checked equal by a test), kept here so
+# reading a form does not import python-docx.
+nsmap = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcmitype": "http://purl.org/dc/dcmitype/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dgm": "http://schemas.openxmlformats.org/drawingml/2006/diagram",
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "sl": "http://schemas.openxmlformats.org/schemaLibrary/2006/main",
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "xml": "http://www.w3.org/XML/1998/namespace",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+
+
+def qn(tag: str) -> str:
+    """Clark notation for a prefixed name: ``qn("w:p")`` is ``{...main}p`` (as python-docx's)."""
+    prefix, local = tag.split(":")
+    return f"{{{nsmap[prefix]}}}{local}"
+
+
+def child_of(element: Any, first: str, second: str) -> Any:
+    """``element.find("first/second")`` for two names in Clark notation, without ElementPath
+    parsing the path on every call (the form reader asks this of every control and row)."""
+    for child in element.iterchildren(first):
+        found = child.find(second)
+        if found is not None:
+            return found
+    return None
+
 
 W = nsmap["w"]
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"

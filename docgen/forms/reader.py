@@ -60,14 +60,14 @@ from docgen.forms.layout import (
 from docgen.forms.ns import (
     FORM_ID_PREFIX,
     FORM_PROPERTY,
-    NSMAP,
     OUTPUT_PROPERTY,
     VERSION_PROPERTY,
+    child_of,
     qn,
 )
 from docgen.forms.package import DocxPackage, open_docx
 from docgen.forms.text import text_of
-from docgen.forms.values import TYPED_CONTROLS, control_value, text_value
+from docgen.forms.values import SDT_PR, TYPED_CONTROL_TAGS, control_value, text_value
 
 _FORM_ID = re.compile(rf"{FORM_ID_PREFIX}\s*([\w-]+)\s*·\s*version\s*(\d{{1,4}})")
 _SAVE_AGAIN = "Save the form again in Word or LibreOffice."
@@ -251,10 +251,10 @@ class _Reader:
 
     def cell_value(self, tc: etree._Element, f: Field) -> Any:
         """The value in a table cell: its typed control if it has one, else its text."""
-        typed = TYPED_CONTROLS.get(f.type)
+        typed = TYPED_CONTROL_TAGS.get(f.type)
         if typed:
             for sdt in tc.iter(SDT):
-                if sdt.find(typed, NSMAP) is not None:
+                if child_of(sdt, SDT_PR, typed) is not None:
                     return control_value(sdt, f, self.notes)
         return text_value(text_of(tc, skip_placeholders=True, skip_echoes=True), f)
 

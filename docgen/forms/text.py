@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from lxml import etree
 
-from docgen.forms.ns import NSMAP, mc, qn
+from docgen.forms.ns import NSMAP, child_of, mc, qn
 
 _P, _T, _TR, _SDT = qn("w:p"), qn("w:t"), qn("w:tr"), qn("w:sdt")
 _NO_BREAK_HYPHEN, _TYPE, _VAL = qn("w:noBreakHyphen"), qn("w:type"), qn("w:val")
 _PPR, _RPR, _DEL = qn("w:pPr"), qn("w:rPr"), qn("w:del")
+_SDT_PR, _SHOWING, _TR_PR = qn("w:sdtPr"), qn("w:showingPlcHdr"), qn("w:trPr")
 _HIDABLE = frozenset({_TR, _SDT})
 _TABS = frozenset({qn("w:tab"), qn("w:ptab")})
 _BREAKS = frozenset({qn("w:br"), qn("w:cr")})
@@ -42,7 +43,7 @@ def text_of(element: etree._Element, *, skip_placeholders: bool = False,
 
 
 def shows_placeholder(sdt: etree._Element) -> bool:
-    return sdt.find("w:sdtPr/w:showingPlcHdr", namespaces=NSMAP) is not None
+    return child_of(sdt, _SDT_PR, _SHOWING) is not None
 
 
 def is_echo(sdt: etree._Element) -> bool:
@@ -70,7 +71,7 @@ def _mark_deleted(p: etree._Element) -> bool:
 
 
 def is_deleted_row(tr: etree._Element) -> bool:
-    return tr.find("w:trPr/w:del", namespaces=NSMAP) is not None
+    return child_of(tr, _TR_PR, _DEL) is not None
 
 
 class _Walker:

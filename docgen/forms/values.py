@@ -9,7 +9,7 @@ from typing import Any
 from lxml import etree
 
 from docgen.definitions import GENERIC_PLACEHOLDERS, PLACEHOLDERS, Field
-from docgen.forms.ns import CHECKED, NSMAP, UNCHECKED, qn, w14
+from docgen.forms.ns import CHECKED, UNCHECKED, child_of, qn, w14
 from docgen.forms.text import shows_placeholder, text_of
 
 # Texts that mean "not filled in": Word's own prompts and every prompt docgen's forms show.
@@ -29,11 +29,11 @@ MONTHS = {
     "sept": 9,
     **{name: number for number, name in enumerate(_WELSH_MONTHS, start=1)},
 }
-TYPED_CONTROLS = {  # the control each kind of field has in the blank form
-    "bool": "w:sdtPr/w14:checkbox",
-    "date": "w:sdtPr/w:date",
-    "choice": "w:sdtPr/w:dropDownList",
-}
+# The control each kind of field has in the blank form: the child of its w:sdtPr that says so
+# (found with child_of: the reader asks this of every cell).
+TYPED_CONTROL_TAGS = {"bool": w14("checkbox"), "date": qn("w:date"),
+                      "choice": qn("w:dropDownList")}
+SDT_PR = qn("w:sdtPr")
 
 
 def norm(text: str) -> str:
@@ -86,7 +86,7 @@ def text_value(text: str, f: Field) -> Any:
 
 def control_value(sdt: etree._Element, f: Field, notes: list[str] | None = None) -> Any:
     """The value a content control holds, or None while it shows its placeholder."""
-    checkbox = sdt.find("w:sdtPr/w14:checkbox", NSMAP)
+    checkbox = child_of(sdt, SDT_PR, TYPED_CONTROL_TAGS["bool"])
     if checkbox is not None:
         checked = checkbox.find(w14("checked"))
         return checked is not None and checked.get(w14("val"), "1") in ("1", "true", "on")
@@ -97,7 +97,7 @@ def control_value(sdt: etree._Element, f: Field, notes: list[str] | None = None)
              else text_of(content, skip_placeholders=True, skip_echoes=True))
     if is_empty(shown, f):
         return None
-    date = sdt.find("w:sdtPr/w:date", NSMAP)
+    date = child_of(sdt, SDT_PR, TYPED_CONTROL_TAGS["date"])
     if f.type == "date" and date is not None:
         return _picked_date(date, shown, f, notes)
     return text_value(shown, f)

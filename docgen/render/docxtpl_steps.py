@@ -2,19 +2,26 @@
 
 These methods of ``DocxTemplate`` use no instance state, so they are called on the class with
 ``self`` unused; a test renders the same template with docxtpl and compares the text.
+
+docxtpl (and python-docx, which it imports) is imported only by the steps that call it, when
+a template is compiled: one loaded from the compiled-template cache renders without them.
 """
 
 from __future__ import annotations
 
-from docx.oxml.ns import nsmap
-from docxtpl import DocxTemplate
-from lxml import etree
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 _FIRST_DOCPR_ID = 1000  # docxtpl renumbers drawing ids from here to avoid collisions
 
 
 def patch_xml(xml: str) -> str:
     """Join tags Word split across runs; turn {%tr %}/{%p %}/{%tc %} into structural tags."""
+    from docxtpl import DocxTemplate
+
     return DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]
 
 
@@ -56,12 +63,53 @@ def resolve_breaks(data: bytes) -> bytes:
     pieces, last = [], 0
     for start, end in spans:
         pieces.append(data[last:start])
-        paragraph = data[start:end].decode("utf-8")
-        resolved = DocxTemplate.resolve_listing(None, paragraph)  # type: ignore[arg-type]
+        resolved = resolve_paragraph(data[start:end].decode("utf-8"))
         pieces.append(resolved.encode("utf-8"))
         last = end
     pieces.append(data[last:])
     return b"".join(pieces)
+
+
+# docxtpl 0.20's resolve_listing, step for step, with its own patterns and flags (what it does
+# is defined by them: a test compares the two on generated parts), so that a render does not
+# import docxtpl (and python-docx) for it when a value holds a newline or tab.
+_LISTING_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+_LISTING_RUN = re.compile(r"<w:r(?: [^>]*)?>.*?</w:r>", re.DOTALL)
+_LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>.*?</w:t>", re.DOTALL)
+_PARAGRAPH_PROPERTIES = re.compile(r"<w:pPr>.*?</w:pPr>")
+_RUN_PROPERTIES = re.compile(r"<w:rPr>.*?</w:rPr>")
+
+
+def resolve_listing(xml: str) -> str:
+    """Tabs, bell characters, newlines and form feeds inside each ``w:t`` turned into Word's
+    tab, new paragraph, line break and page break, as docxtpl does after rendering."""
+    return _LISTING_PARAGRAPH.sub(lambda found: resolve_paragraph(found.group(0)), xml)
+
+
+def resolve_paragraph(paragraph: str) -> str:
+    """``resolve_listing`` of one paragraph: text its paragraph pattern matches whole (as
+    ``resolve_breaks`` finds them), so the pattern need not be run over it again."""
+    properties = _PARAGRAPH_PROPERTIES.search(paragraph)
+    shown = properties.group(0) if properties else ""
+    return _LISTING_RUN.sub(lambda run: _resolve_run(run.group(0), shown), paragraph)
+
+
+def _resolve_run(run: str, paragraph_properties: str) -> str:
+    properties = _RUN_PROPERTIES.search(run)
+    run_properties = properties.group(0) if properties else ""
+    return _LISTING_TEXT.sub(
+        lambda text: _resolve_text(text.group(0), run_properties, paragraph_properties), run)
+
+
+def _resolve_text(xml: str, run: str, paragraph: str) -> str:
+    xml = xml.replace("\t", f"</w:t></w:r><w:r>{run}<w:tab/></w:r>"
+                            f'<w:r>{run}<w:t xml:space="preserve">')
+    xml = xml.replace("\a", f"</w:t></w:r></w:p><w:p>{paragraph}<w:r>{run}"
+                            '<w:t xml:space="preserve">')
+    xml = xml.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+    return xml.replace("\f", "</w:t></w:r></w:p>"
+                             '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+                             f'<w:p>{paragraph}<w:r>{run}<w:t xml:space="preserve">')
 
 
 def _paragraph_around(data: bytes, position: int) -> tuple[int, int] | None:
@@ -114,11 +162,15 @@ def _special_positions(data: bytes) -> list[int]:
 
 def fix_tables(xml: bytes) -> etree._Element:
     """Keep each table's grid in step with the cells its loops produced."""
+    from docxtpl import DocxTemplate
+
     # bytes, because the whole part (unlike docxtpl's body) starts with an XML declaration
     return DocxTemplate.fix_tables(None, xml)  # type: ignore[arg-type]
 
 
 def fix_docpr_ids(tree: etree._Element) -> None:
+    from docx.oxml.ns import nsmap
+
     for index, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap),
                                     start=_FIRST_DOCPR_ID + 1):
         element.set("id", str(index))
@@ -127,6 +179,8 @@ def fix_docpr_ids(tree: etree._Element) -> None:
 def render_with_docxtpl(template_path: str, context: dict) -> bytes:
     """Plain docxtpl, as a reference: the benchmark's baseline and the equivalence tests'."""
     import io
+
+    from docxtpl import DocxTemplate
 
     from docgen.render.environment import make_environment
 

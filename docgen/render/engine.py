@@ -1,10 +1,12 @@
-"""Compiles a docxtpl template once per process and renders it many times.
+"""Renders compiled templates: each compiled once, kept in memory and on disk, used many times.
 
 docxtpl reloads the .docx, re-patches and re-compiles every tagged part on every render; here
-each template is prepared once (keyed by the SHA-256 of its bytes): the parts that carry Jinja
-tags are patched with docxtpl's own preprocessing and compiled in docgen's sandboxed,
-autoescaping environment, and every other part is kept as it is. The rendered parts go through
-the same post-processing docxtpl applies, so the output has the same content.
+each template is compiled once (docgen.render.compiler) and kept by the SHA-256 of its bytes:
+in this process, and in the user's cache folder (docgen.render.template_cache) so the next run
+starts with it compiled. The parts that carry Jinja tags were patched with docxtpl's own
+preprocessing and compiled in docgen's sandboxed, autoescaping environment, and every other
+part is kept as it is. The rendered parts go through the same post-processing docxtpl
+applies, so the output has the same content.
 """
 
 from __future__ import annotations
@@ -15,35 +17,40 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
+from types import CodeType, TracebackType
 from typing import Any
 
-from jinja2 import Template, TemplateError, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import Template, TemplateError, UndefinedError
 from jinja2.sandbox import SecurityError
-from lxml import etree
 
 from docgen.errors import TemplateProblem
 from docgen.render import limits
-from docgen.render.docxtpl_steps import finish_xml, fix_docpr_ids, fix_tables
+from docgen.render.docxtpl_steps import finish_xml
 from docgen.render.environment import escape_output, make_environment
-from docgen.render.features import RICH_TAGS, findings, prepare_for_render, rich_tag_message
-from docgen.render.grids import grid_may_change
-from docgen.render.parts import BODY, CORE, CUSTOM, PartSource, read_template
-from docgen.render.tags import TagChecker, paragraphs, properties
 from docgen.render.zipcopy import PackageLayout
 
 _PARAGRAPH = re.compile(r"<w:p([ >])")
-_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
-_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+CHECK_HINT = "Run 'docgen templates check' on it to see every problem and where it is."
 
 
 @dataclass(frozen=True)
 class CompiledPart:
     name: str
     template: Template
+    code: CodeType  # what Jinja compiled, kept on disk with the flags below
     lined: str  # the source with each paragraph on its own line, to say where a problem is
     fix_grid: bool = False  # cells may be added or removed, so the grid must be fixed
     drawings: bool = False  # wp:docPr ids must stay unique when loops copy drawings
+    counts_output: bool = False  # escapes count the text written against the limits
+
+    @classmethod
+    def from_code(cls, env: Any, name: str, code: CodeType, lined: str, *,
+                  counts_output: bool = False, fix_grid: bool = False,
+                  drawings: bool = False) -> CompiledPart:
+        template = env.template_from_code(code)
+        if counts_output:
+            template.root_render_func.__globals__["escape"] = _counted_escape
+        return cls(name, template, code, lined, fix_grid, drawings, counts_output)
 
 
 def lined_source(source: str) -> str:
@@ -51,88 +58,29 @@ def lined_source(source: str) -> str:
     return _PARAGRAPH.sub(r"\n<w:p\1", source)
 
 
-def parse_part(env: Any, part: PartSource, path: Path) -> tuple[nodes.Template, str]:
-    """The part's parsed source (docxtpl's), refused with the place when Jinja cannot read
-    it, when it uses a tag docgen does not render as docxtpl does, or asks for too much."""
-    _refuse_rich_tags(part, path)
-    _refuse_misplaced_tags(part, path)
-    lined = lined_source(part.source)
-    try:
-        tree = env.parse(lined)
-    except TemplateSyntaxError as exc:
-        raise _problem(path, part.name, lined, exc.lineno,
-                       f"cannot be read: {exc.message}") from None
-    found = findings(tree, env)
-    if found:
-        raise _problem(path, part.name, lined, found[0].lineno,
-                       f"cannot be rendered: {found[0].message}")
-    return tree, lined
-
-
-def _refuse_rich_tags(part: PartSource, path: Path) -> None:
-    if part.tree is None or "{{" not in part.source:
-        return
-    for paragraph in part.tree.iter(_P):
-        text = "".join(t.text or "" for t in paragraph.iter(_T))  # runs joined, as docxtpl
-        for opener in RICH_TAGS:
-            if opener in text:
-                raise TemplateProblem(
-                    f"a tag in {_part_label(part.name)} cannot be rendered: "
-                    f"{rich_tag_message(opener)}", file=str(path),
-                    hint=f"Near the text: {' '.join(text.split())[:120]!r}. {_CHECK_HINT}")
-
-
-def _refuse_misplaced_tags(part: PartSource, path: Path) -> None:
-    """The rules of tags and blocks ``templates check`` applies (a tag split over paragraphs,
-    a block over table rows not marked tr...), so make never renders what the check refuses."""
-    if part.tree is None:
-        return
-    paras = properties(part.tree) if part.kind == "properties" else paragraphs(part.tree)
-    errors = [found for found in TagChecker(_part_label(part.name)).run(list(paras))
-              if found.severity == "error"]
-    if errors:
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise TemplateProblem(
-            f"a tag in {_part_label(part.name)} cannot be rendered: {errors[0].message}{more}",
-            file=str(path),
-            hint=f"Near the text: {errors[0].text!r} ({errors[0].where}). {_CHECK_HINT}")
-
-
-_CHECK_HINT = "Run 'docgen templates check' on it to see every problem and where it is."
-
-
-def compile_part(env: Any, part: PartSource, path: Path) -> CompiledPart:
-    """One part compiled for rendering, or refused (TemplateProblem) with the place."""
-    tree, lined = parse_part(env, part, path)
-    counts_output = prepare_for_render(tree)
-    try:
-        template = env.from_string(tree)
-    except TemplateError as exc:
-        raise _problem(path, part.name, lined, getattr(exc, "lineno", None),
-                       f"cannot be rendered: {exc.message}") from None
-    if counts_output:
-        template.root_render_func.__globals__["escape"] = _counted_escape
-    is_body = part.kind == "body"
-    return CompiledPart(
-        part.name, template, lined,
-        fix_grid=is_body and part.tree is not None
-        and grid_may_change(part.tree, part.source, str(path)),
-        drawings=is_body and "wp:docPr" in part.source)
-
-
 class CompiledTemplate:
     """A template ready to render: compiled parts plus the untouched parts' stored bytes."""
 
+    parts: dict[str, CompiledPart]
+    static: dict[str, bytes]  # parts without tags that docxtpl's finishing still changes
+    layout: PackageLayout
+
     def __init__(self, path: Path, data: bytes):
+        """The template in these bytes compiled (refused with the place when it cannot be)."""
+        from docgen.render.compiler import compile_template
+
         self.path = path
         self.digest = hashlib.sha256(data).hexdigest()
-        package = read_template(path, data)
-        self.parts: dict[str, CompiledPart] = {}
-        self.static = package.untagged
-        env = make_environment()
-        for part in package.rendered:
-            self.parts[part.name] = compile_part(env, part, path)
-        self.layout = PackageLayout(package.archive, [*self.parts, *self.static])
+        self.parts, self.static, self.layout = compile_template(path, data)
+
+    @classmethod
+    def restored(cls, path: Path, digest: str, parts: dict[str, CompiledPart],
+                 static: dict[str, bytes], layout: PackageLayout) -> CompiledTemplate:
+        """A template compiled in an earlier run (docgen.render.template_cache)."""
+        template = cls.__new__(cls)
+        template.path, template.digest = path, digest
+        template.parts, template.static, template.layout = parts, static, layout
+        return template
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The .docx bytes for one context."""
@@ -151,34 +99,38 @@ class CompiledTemplate:
             xml = part.template.render(context)
         except SecurityError as exc:
             raise TemplateProblem(
-                f"the template tried something unsafe in {_part_label(name)}: {exc}",
+                f"the template tried something unsafe in {part_label(name)}: {exc}",
                 file=str(self.path),
                 hint="Templates may only show data; ask the maintainer to remove that tag.",
             ) from None
         except UndefinedError as exc:
             raise TemplateProblem(
-                f"the template uses a name docgen does not provide in {_part_label(name)}: "
+                f"the template uses a name docgen does not provide in {part_label(name)}: "
                 f"{exc.message}",
                 file=str(self.path),
                 hint="Check the spelling with 'docgen templates vars' and "
                      "'docgen templates check'.",
             ) from None
         except limits.LimitExceeded as exc:
-            raise _problem(self.path, name, part.lined, _template_line(exc.__traceback__),
+            raise problem(self.path, name, part.lined, _template_line(exc.__traceback__),
                            f"asks for more than one document may take: {exc.message}",
                            hint="Ask the maintainer to change that tag.") from None
         except RecursionError:
             raise TemplateProblem(f"the template calls itself without end in "
-                                  f"{_part_label(name)}", file=str(self.path),
+                                  f"{part_label(name)}", file=str(self.path),
                                   hint="Ask the maintainer to change that macro.") from None
         except TemplateError as exc:
-            raise TemplateProblem(f"the template failed in {_part_label(name)}: {exc}",
+            raise TemplateProblem(f"the template failed in {part_label(name)}: {exc}",
                                   file=str(self.path)) from None
         data = finish_xml(xml)
         # docxtpl re-parses the whole body after every render to fix table grids and
         # drawing ids; that only changes anything when the template can add or remove cells
         # or has drawings, so other templates skip the parse.
         if part.fix_grid or part.drawings:
+            from lxml import etree
+
+            from docgen.render.docxtpl_steps import fix_docpr_ids, fix_tables
+
             tree = fix_tables(data)
             fix_docpr_ids(tree)
             data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
@@ -200,13 +152,15 @@ def _template_line(traceback: TracebackType | None) -> int | None:
     return line
 
 
-def _problem(path: Path, name: str, lined: str, lineno: int | None, message: str,
-             hint: str = _CHECK_HINT) -> TemplateProblem:
-    return TemplateProblem(f"a tag in {_part_label(name)} {message}", file=str(path),
+def problem(path: Path, name: str, lined: str, lineno: int | None, message: str,
+             hint: str = CHECK_HINT) -> TemplateProblem:
+    return TemplateProblem(f"a tag in {part_label(name)} {message}", file=str(path),
                            hint=f"Near the text: {_nearby_text(lined, lineno)!r}. {hint}")
 
 
-def _part_label(name: str) -> str:
+def part_label(name: str) -> str:
+    from docgen.render.parts import BODY, CORE, CUSTOM
+
     if name == BODY:
         return "the body"
     if name in (CORE, CUSTOM):
@@ -230,12 +184,21 @@ _CACHE: dict[str, CompiledTemplate] = {}
 # The file's identity when it was last hashed: (path) -> ((inode, size, mtime), digest).
 _SEEN: dict[Path, tuple[tuple[int, int, int], str]] = {}
 _LOCK = threading.Lock()
+_ENV: list[Any] = []  # the one environment compiled code is loaded into, made on first use
+
+
+def environment() -> Any:
+    with _LOCK:
+        if not _ENV:
+            _ENV.append(make_environment())
+        return _ENV[0]
 
 
 def prepare(path: Path) -> CompiledTemplate:
-    """The compiled template for this file's current content (compiled once per process).
+    """The compiled template for this file's current content.
 
-    Templates are cached by the SHA-256 of their bytes. Reading and hashing the file again
+    Templates are kept by the SHA-256 of their bytes: in this process, then in the user's
+    cache folder, and compiled only when neither has them. Reading and hashing the file again
     for every document was a tenth of a document's time, so a file whose inode, size and
     modification time are those it had when hashed is taken to hold the same bytes: saving
     a template (Word writes a new file) changes them all.
@@ -246,17 +209,36 @@ def prepare(path: Path) -> CompiledTemplate:
         seen = _SEEN.get(path)
         if seen is not None and seen[0] == identity and seen[1] in _CACHE:
             return _CACHE[seen[1]]
-    from docgen.safe_open import check_template
+    from docgen.render import template_cache
+    from docgen.safe_open.files import check_template, read_template_file
 
-    data = check_template(path)  # once per template file: the hardened reader's checks
+    data = read_template_file(path)
     digest = hashlib.sha256(data).hexdigest()
     with _LOCK:
         compiled = _CACHE.get(digest)
+    if compiled is None:
+        # A template compiled before passed the hardened reader's checks of these very bytes
+        # (the cache holds only templates that compiled, under this docgen's version).
+        compiled = template_cache.load(path, digest, environment())
         if compiled is None:
-            compiled = _CACHE[digest] = CompiledTemplate(path, data)
+            check_template(path, data)
+            compiled = CompiledTemplate(path, data)
+            template_cache.store(compiled)
+    with _LOCK:
+        compiled = _CACHE.setdefault(digest, compiled)
         _SEEN[path] = (identity, digest)
     return compiled
 
 
 def render_to_bytes(path: Path, context: Mapping[str, Any]) -> bytes:
     return prepare(path).render(context)
+
+
+def __getattr__(name: str) -> Any:
+    # Compiling lives in docgen.render.compiler, imported only when a template is compiled;
+    # these names stay importable from here for the code that used them from the engine.
+    if name in ("compile_part", "parse_part"):
+        from docgen.render import compiler
+
+        return getattr(compiler, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -114,11 +114,22 @@ class DocgenEnvironment(ImmutableSandboxedEnvironment):
     def from_string(self, source: Any, globals: Any = None,
                     template_class: Any = None) -> Template:
         template = super().from_string(source, globals, template_class)
-        _use_fast_escape(template)
-        # Jinja keeps a template's globals as a ChainMap over the environment's, and copies
-        # them key by key into every render's context; a plain dict copies in one step.
-        template.globals = dict(template.globals)
+        _finish_template(template)
         return template
+
+    def template_from_code(self, code: Any) -> Template:
+        """A template from code this environment compiled (in this run or an earlier one:
+        the compiled-template cache keeps it), as ``from_string`` makes one."""
+        template = self.template_class.from_code(self, code, self.make_globals(None), None)
+        _finish_template(template)
+        return template
+
+
+def _finish_template(template: Template) -> None:
+    _use_fast_escape(template)
+    # Jinja keeps a template's globals as a ChainMap over the environment's, and copies
+    # them key by key into every render's context; a plain dict copies in one step.
+    template.globals = dict(template.globals)
 
 
 def escape_output(value: Any) -> Any:

@@ -48,12 +48,14 @@ def read_text(path: Path, limit: int, what: str = "data file") -> str:
         raise unusable(path, "the file is not UTF-8 text", "Save it as UTF-8 text.") from None
 
 
-def check_template(path: Path) -> bytes:
+def check_template(path: Path, data: bytes | None = None) -> bytes:
     """A template's bytes, checked as any file docgen opens (size, parts, XML, a Word
     document). A template that cannot be read is an input docgen cannot use (exit 2, as
-    for a form), named with the reason and what to do."""
+    for a form), named with the reason and what to do. ``data``: the bytes
+    ``read_template_file`` read from ``path`` already."""
     try:
-        data = read_file(path, TEMPLATE.file_bytes, TEMPLATE.what)
+        if data is None:
+            data = read_file(path, TEMPLATE.file_bytes, TEMPLATE.what)
         package = Package(data, path, TEMPLATE)
         package.check_every_part()
         package.check_word_document()
@@ -61,6 +63,16 @@ def check_template(path: Path) -> bytes:
         raise unusable(path, f"this template cannot be used as a Word document: {exc.message}",
                        TEMPLATE_HINT) from None
     return data
+
+
+def read_template_file(path: Path) -> bytes:
+    """A template's bytes within the template's size limit, not yet checked as a package
+    (``check_template``): a template compiled before is known by its SHA-256."""
+    try:
+        return read_file(path, TEMPLATE.file_bytes, TEMPLATE.what)
+    except UnusableInput as exc:
+        raise unusable(path, f"this template cannot be used as a Word document: {exc.message}",
+                       TEMPLATE_HINT) from None
 
 
 TEMPLATE_HINT = ("Open it in Word and save it again as a Word document (.docx), or take it "

@@ -208,3 +208,49 @@ def test_jobs_must_be_at_least_one(register: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["batch", str(register), "-o", str(tmp_path / "o"),
                                        "--jobs", "0"])
     assert result.exit_code == 2 and "0 is not in the range x>=1" in result.output
+
+
+def test_report_and_index_are_in_the_inputs_order_with_skipped_ones_in_place(
+        register: Path, tmp_path: Path) -> None:
+    """Written as outcomes arrive, not gathered and sorted at the end: a re-run that skips
+    some inputs and makes others still lists them all in name order."""
+    import json
+
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
+    changed = register / "aisha-rahman" / "crisp.yaml"
+    changed.write_text(changed.read_text("utf-8") + "\n# edited\n", "utf-8")
+    result = CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "2"])
+    assert "12 inputs: 1 done (1 documents), 9 skipped (unchanged), 2 failed" in result.stdout
+    with (out / "report.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["input"] for row in rows] == sorted(row["input"] for row in rows)
+    statuses = {row["input"]: row["status"] for row in rows}
+    assert statuses["aisha-rahman/crisp.yaml"] == "ok"
+    assert statuses["aisha-rahman/iep.yaml"] == "skipped"
+    assert statuses["broken.yaml"] == "failed"
+    index = json.loads((out / ".docgen-batch.json").read_text("utf-8"))
+    assert set(index) == {row["input"] for row in rows if row["status"] != "failed"}
+    assert not [p for p in out.rglob("*.part")]
+
+
+def test_a_run_stopped_midway_leaves_the_last_report_and_index(
+        register: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from docgen import batch
+
+    out = tmp_path / "out"
+    batch.run_batch(register, out, jobs=1)
+    before = {name: (out / name).read_bytes() for name in ("report.csv", ".docgen-batch.json")}
+    real = batch.process_one
+    seen: list[str] = []
+
+    def stopped(root: str, relative: str, out_root: str) -> batch.Outcome:
+        seen.append(relative)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+        return real(root, relative, out_root)
+    monkeypatch.setattr(batch, "process_one", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        batch.run_batch(register, out, jobs=1, force=True)
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".part")]

@@ -48,3 +48,12 @@ def test_page_break_and_bell_become_word_markup() -> None:
     assert '<w:br w:type="page"/>' in finished
     assert finished.count("<w:p>") == 4  # the page break's own, and one after each
     assert finished == _docxtpl_finish(xml).decode()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_part())
+def test_resolve_listing_is_docxtpls(xml: str) -> None:
+    """docgen's copy of the step (so a render need not import docxtpl) on whole parts."""
+    from docgen.render.docxtpl_steps import resolve_listing
+
+    assert resolve_listing(xml) == DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]
