@@ -23,6 +23,9 @@ from docgen.render import render_to_bytes
 from docgen.resources import data_dir
 
 MISSING = "MISSING"
+# The forms of the last 12 months the pack holds after its main sections: title, document.
+_EARLIER = {"iep": ("IEP", "iep"), "hf_iep": ("High Focus IEP", "hf_iep"),
+            "hf_review": ("High Focus review record", "review_record")}
 
 
 @dataclass
@@ -93,10 +96,14 @@ def sections_for(check: CaseCheck) -> list[Section]:
         plan_ready = any(i.name == "Proposed Provision Plan" and i.present for i in check.items)
         sections.append(Section("Proposed Provision Plan", review.path.name,
                                 _render("provision_plan", review) if plan_ready else None))
+    # "IEPs and reviews over the last 12 months": every one, not only the latest High Focus
+    # IEP and review above (a case can hold two High Focus periods).
+    shown = {form.path for form in (*hf_ieps[-1:], review) if form is not None}
     for form in check.included_forms:
-        if form.form == "iep":
-            sections.append(Section(f"IEP from {form.date:%d %B %Y}", form.path.name,
-                                    _render("iep", form)))
+        if form.form in _EARLIER and form.path not in shown:
+            title, document = _EARLIER[form.form]
+            sections.append(Section(f"{title} from {form.date:%d %B %Y}", form.path.name,
+                                    _render(document, form)))
     for item in check.case.evidence:
         if item.file.suffix.lower() == ".docx":
             sections.append(Section(item.title, item.file.name,
