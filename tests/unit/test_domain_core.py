@@ -61,5 +61,6 @@ def test_group_arithmetic_from_the_guidance() -> None:
     assert stages.meets_stage_minimum("sa_plus", 50)
     assert not stages.meets_stage_minimum("sa_plus", Fraction(49))
     assert stages.format_minutes(Fraction(100, 3)) == "33.3"
-    with pytest.raises(ValueError):
+    assert stages.per_pupil_minutes(20, 4, 1) == 80  # one to one: the whole session
+    with pytest.raises(ValueError, match=r"^group size must be at least 1$"):
         stages.per_pupil_minutes(30, 5, 0)
