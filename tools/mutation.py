@@ -67,8 +67,15 @@ class Result:
         return self.killed + len(self.equivalent) + len(self.unexplained) + len(self.other)
 
     @property
-    def score(self) -> float:
+    def raw(self) -> float:
+        """Killed, of every mutant made."""
         return 100.0 * self.killed / self.total if self.total else 100.0
+
+    @property
+    def score(self) -> float:
+        """Killed, of the mutants that can be killed (EQUIVALENT.md's are left out)."""
+        judged = self.total - len(self.equivalent)
+        return 100.0 * self.killed / judged if judged else 100.0
 
 
 def load_modules() -> dict[str, Module]:
@@ -85,7 +92,7 @@ def equivalents() -> set[tuple[str, str, str]]:
     """(module, function, mutated line) of every mutant EQUIVALENT.md explains."""
     rows = re.finditer(r"^\| (\S+) \| (\S+) \| `(.*)` \| .+ \|$",
                        (CONFIG / "EQUIVALENT.md").read_text("utf-8"), re.MULTILINE)
-    return {(m[1], m[2], m[3].strip()) for m in rows}
+    return {(m[1], m[2], m[3].strip().replace("\\|", "|")) for m in rows}
 
 
 def prepare(work: Path, module: Module) -> None:
@@ -167,16 +174,20 @@ def describe(work: Path, name: str) -> tuple[str, str]:
 
 def report(results: list[Result]) -> int:
     print(f"\n{'module':34} {'mutants':>7} {'killed':>6} {'equiv.':>6} {'unexpl.':>7} "
-          f"{'score':>6} {'time':>7}")
-    for r in results:
-        print(f"{r.module:34} {r.total:7} {r.killed:6} {len(r.equivalent):6} "
-              f"{len(r.unexplained):7} {r.score:5.1f}% {r.seconds:6.0f}s  {r.note}")
-    total = sum(r.total for r in results)
-    killed = sum(r.killed for r in results)
-    if len(results) > 1 and total:
-        print(f"{'all':34} {total:7} {killed:6} {sum(len(r.equivalent) for r in results):6} "
-              f"{sum(len(r.unexplained) for r in results):7} {100 * killed / total:5.1f}% "
-              f"{sum(r.seconds for r in results):6.0f}s")
+          f"{'killed%':>7} {'score':>6} {'time':>6}")
+    rows = [(r.module, r.total, r.killed, len(r.equivalent), len(r.unexplained), r.raw,
+             r.score, r.seconds, r.note) for r in results]
+    if len(results) > 1:
+        total = Result("all", seconds=sum(r.seconds for r in results),
+                       killed=sum(r.killed for r in results),
+                       equivalent=[e for r in results for e in r.equivalent],
+                       unexplained=[u for r in results for u in r.unexplained],
+                       other=[o for r in results for o in r.other])
+        rows.append((total.module, total.total, total.killed, len(total.equivalent),
+                     len(total.unexplained), total.raw, total.score, total.seconds, ""))
+    for module, count, killed, equivalent, unexplained, raw, score, seconds, note in rows:
+        print(f"{module:34} {count:7} {killed:6} {equivalent:6} {unexplained:7} {raw:6.1f}% "
+              f"{score:5.1f}% {seconds:5.0f}s  {note}")
     failed = False
     for r in results:
         for survivor in r.unexplained:
