@@ -132,3 +132,34 @@ class TestNoRoleReasons:
         hf = self.without_pupil_and_parents(pupil_no_role_reason="  ",
                                             parents_no_role_reason="\n")
         assert errors(HF_IEP, hf) == [self.PUPIL, self.PARENTS]
+
+
+class TestAdultTime:
+    """The indicative minimum of additional adult time per week, at each stage's edge."""
+
+    @staticmethod
+    def plan_with_minutes(stage: str, minutes: int) -> dict[str, Any]:
+        iep = raw(MIA / "iep.yaml")
+        iep["plan"]["stage"] = stage
+        iep["plan"]["school_action_first"] = True
+        iep["provision"] = [{"what": "Reading of course vocabulary",
+                             "who": "Learning support assistant (Ms Hannah Price)",
+                             "group_size": 1, "session_minutes": minutes,
+                             "sessions_per_week": 1}]
+        return iep
+
+    @pytest.mark.parametrize(("stage", "name", "minimum"), [
+        ("sa", "School Action", 30), ("sa_plus", "School Action Plus", 50),
+        ("high_focus", "High Focus School Action Plus", 50)])
+    def test_one_minute_short_warns_and_the_minimum_does_not(self, stage: str, name: str,
+                                                            minimum: int) -> None:
+        short = minimum - 1
+        assert warnings(IEP, self.plan_with_minutes(stage, short)) == [
+            f'The plan, "Other provision of equivalent value": The provision gives {short} '
+            f"minutes of adult time per week for this pupil; the indicative minimum at {name} "
+            f"is {minimum} minutes. Add provision, or describe the other provision of "
+            "equivalent value."]
+        assert warnings(IEP, self.plan_with_minutes(stage, minimum)) == []
+
+    def test_a_statement_has_no_indicative_minimum(self) -> None:
+        assert warnings(IEP, self.plan_with_minutes("statement", 1)) == []

@@ -90,6 +90,14 @@ class TestMessages:
         message = refusal(path)
         assert message.startswith(f"{path}: the part word/document.xml ")
 
+    def test_a_text_node_over_ten_megabytes_is_refused(self, tmp_path: Path) -> None:
+        """libxml2's limit on one text node stays on (lxml's huge_tree is off)."""
+        xml = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+               b'main"><w:body><w:p><w:r><w:t>' + b"x" * 10_500_000
+               + b"</w:t></w:r></w:p></w:body></w:document>")
+        path = save(tmp_path, replace_part(IEP_BLANK, "word/document.xml", xml))
+        assert refusal(path).startswith(f"{path}: the part word/document.xml ")
+
     def test_too_many_parts(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         count = len(zipfile.ZipFile(io.BytesIO(IEP_BLANK)).infolist())
         path = save(tmp_path, IEP_BLANK)
