@@ -9,6 +9,7 @@ import pytest
 
 from docgen.definitions import load_definition
 from docgen.domain import crisp
+from docgen.form_rules import check_form
 from docgen.validation import validate_data
 from tests.fixtures import ELLIS_CASE, MIA, raw
 
@@ -163,3 +164,74 @@ class TestAdultTime:
 
     def test_a_statement_has_no_indicative_minimum(self) -> None:
         assert warnings(IEP, self.plan_with_minutes("statement", 1)) == []
+
+
+class TestPupilAge:
+    """'older than 25': 26 on or before the day of the check, also on 29 February."""
+
+    MESSAGE = ('About the pupil, "Date of birth": The date of birth makes the pupil older than '
+               "25. Check the year.")
+
+    @staticmethod
+    def age_errors(born: dt.date, today: dt.date) -> list[str]:
+        iep = raw(MIA / "iep.yaml")
+        checked = validate_data(IEP, iep)
+        checked.data["pupil"]["date_of_birth"] = born
+        return [p.text() for p in check_form(IEP, checked.data, today) if p.severity == "error"]
+
+    @pytest.mark.parametrize(("born", "today", "refused"), [
+        (dt.date(2000, 9, 1), dt.date(2026, 9, 1), True),  # 26 today
+        (dt.date(2000, 9, 2), dt.date(2026, 9, 1), False),  # 26 tomorrow
+        (dt.date(2002, 2, 28), dt.date(2028, 2, 29), True),  # leap day: no crash
+        (dt.date(2002, 3, 1), dt.date(2028, 2, 29), False),
+    ])
+    def test_twenty_six_today_is_older_than_25(self, born: dt.date, today: dt.date,
+                                               refused: bool) -> None:
+        assert self.age_errors(born, today) == ([self.MESSAGE] if refused else [])
+
+
+class TestMessages:
+    """The guidance's other checks on a form, each message whole."""
+
+    def test_the_year_14_high_focus_iep_meets_every_condition(self) -> None:
+        assert warnings(HF_IEP, raw(MIA / "hf_iep.yaml")) == []
+
+    def test_each_unmet_high_focus_condition_is_named(self) -> None:
+        hf = raw(MIA / "hf_iep.yaml")
+        hf["high_focus"].update(provision_made=False, progress_satisfactory=True)
+        for row in hf["crisp_threads"]:
+            row["band"] = min(row["band"], 3)
+        start = ("The High Focus period: A High Focus period may start only when all three "
+                 "conditions hold. Not met: ")
+        assert warnings(HF_IEP, hf) == [
+            start + "“the pupil is rated as being at Band 4 or higher on one or more Threads” "
+            "(the highest band recorded is 3).",
+            start + "“appropriate provision at School Action and School Action Plus has been "
+            "made”.",
+            start + "“progress is not satisfactory” (progress has been satisfactory)."]
+
+    def test_evidence_without_a_band(self) -> None:
+        record = raw(MIA / "crisp.yaml")
+        record["crisp_threads"][1]["band"] = None
+        assert errors(CRISP, record) == []
+        assert warnings(CRISP, record) == [
+            'CRISP bands by thread, 4. Learning activities, "Band": There is evidence but no '
+            "band. Choose a band."]
+
+    def test_no_band_at_all(self) -> None:
+        record = raw(MIA / "crisp.yaml")
+        record["crisp"]["kind"] = "pencilled"
+        for row in record["crisp_threads"]:
+            row["band"] = None
+        assert errors(CRISP, record) == [
+            "CRISP bands by thread: Give a band for at least one thread."]
+
+    def test_school_action_plus_without_school_action_first(self) -> None:
+        iep = raw(MIA / "iep.yaml")
+        iep["plan"]["school_action_first"] = False
+        assert warnings(IEP, iep) == [
+            'The plan, "Exceptional reason for starting at School Action Plus": A pupil should '
+            "not move to School Action Plus without provision at School Action first, unless "
+            "there are exceptional reasons. Tick the box, or record the reason."]
+        iep["plan"]["exceptional_reason"] = "Arrived with a report from her previous school."
+        assert warnings(IEP, iep) == []
