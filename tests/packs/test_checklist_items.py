@@ -77,3 +77,38 @@ def test_a_case_without_its_review(tmp_path: Path) -> None:
             "High Focus review record requesting statutory assessment: add the High Focus "
             "review form"} <= set(check.missing)
     assert check.review is None and not [i for i in check.items if "Table 2" in i.name]
+    (item,) = [i for i in check.items if i.name.startswith("High Focus review record")]
+    assert (item.present, item.source) == (False, "")  # the page lists every item's source
+
+
+def test_a_latest_review_that_does_not_request_statutory_assessment(tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+    (case / "hf_review-2027-01-18.yaml").unlink()  # the first period's review is now latest
+    check = check_case(case)
+    assert check.review is not None and check.review.path.name == "hf_review-2026-07-13.yaml"
+    assert [m for m in check.missing if m.startswith(("High Focus review record",
+                                                      "Proposed Provision Plan"))] == [
+        "High Focus review record requesting statutory assessment: the latest review's "
+        "outcome is 'A further period of High Focus School Action Plus', not a request for "
+        "statutory assessment",
+        "Proposed Provision Plan: fill in 'Provision for each thread of concern' in the review "
+        "form"]
+
+
+def test_a_statutory_request_without_its_provision_plan(tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+    review = case / "hf_review-2027-01-18.yaml"
+    data = yaml.safe_load(review.read_text("utf-8"))
+    data["provision_plan"] = []
+    data["reservations"] = [{"who": "Ms Dana Whitfield (parent)", "about": "Band 5 on thread 2",
+                             "sent_with_request": True}]
+    review.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    check = check_case(case)
+    assert check.missing == [
+        "Proposed Provision Plan: fill in 'Provision for each thread of concern' in the review "
+        "form"]
+    (reservation,) = [i for i in check.items if i.name.startswith("Reservation")]
+    assert (reservation.name, reservation.present, reservation.source) == (
+        "Reservation 1 (Ms Dana Whitfield (parent))", True, "hf_review-2027-01-18.yaml")
+    (plan,) = [i for i in check.items if i.name == "Proposed Provision Plan"]
+    assert plan.source == "hf_review-2027-01-18.yaml"
