@@ -23,6 +23,8 @@ so renumbering does not matter). Exit 1 on an unexplained survivor or a module u
 from __future__ import annotations
 
 import argparse
+import ast
+import difflib
 import json
 import re
 import shutil
@@ -31,6 +33,7 @@ import sys
 import time
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -161,15 +164,31 @@ def collect(module: Module) -> Result:
 
 
 def describe(work: Path, name: str) -> tuple[str, str]:
-    """The function a mutant is in ('_Reader.read') and its mutated line, as in EQUIVALENT.md."""
+    """The function a mutant is in ('_Reader.read') and its mutated line, as in EQUIVALENT.md:
+    the lines where mutmut's copy of the function differs from the original (what
+    ``mutmut show`` prints as added), read from the mutated module without a process each."""
     local = name.rsplit(".", 1)[1].split("__mutmut_")[0]  # x_name, or xǁClassǁmethod
     function = (".".join(local.removeprefix("xǁ").split("ǁ")) if local.startswith("xǁ")
                 else local.removeprefix("x_"))
-    shown = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=work,
-                           capture_output=True, text=True, check=False).stdout
-    added = [line[1:].strip() for line in shown.splitlines()
-             if line.startswith("+") and not line.startswith("+++")]
+    module = name.rsplit(".", 1)[0].replace(".", "/") + ".py"
+    bodies = _function_bodies(work / "mutants" / module)
+    original = bodies.get(f"{local}__mutmut_orig", [])
+    mutated = bodies.get(name.rsplit(".", 1)[1], [])
+    added = [line[2:].strip() for line in difflib.ndiff(original, mutated)
+             if line.startswith("+ ")]
     return function, " ⏎ ".join(added)
+
+
+@cache
+def _function_bodies(path: Path) -> dict[str, list[str]]:
+    """Each function's lines below its def line, by name (methods too)."""
+    text = path.read_text("utf-8")
+    lines = text.splitlines()
+    bodies = {}
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno:
+            bodies[node.name] = lines[node.body[0].lineno - 1:node.end_lineno]
+    return bodies
 
 
 def report(results: list[Result]) -> int:
