@@ -221,8 +221,19 @@ class TestRelationships:
 
         def add_external(rels: etree._Element) -> None:
             (header,) = [r for r in rels if r.get("Type") == HEADER]
-            etree.SubElement(rels, f"{{{RELS}}}Relationship", Id="rIdExternal", Type=HEADER,
-                             Target=header.get("Target"), TargetMode="External")
+            external = etree.Element(f"{{{RELS}}}Relationship", Id="rIdExternal", Type=HEADER,
+                                     Target=header.get("Target"), TargetMode="External")
+            rels.insert(0, external)  # before the real one, which must still be read
 
         opened = open_docx(save(tmp_path, edit_rels(IEP_BLANK, rels_name, add_external)))
         assert len(opened.headers) == 1
+
+
+    def test_an_absolute_target_is_found_from_the_package_root(self, tmp_path: Path) -> None:
+        def absolute(rels: etree._Element) -> None:
+            for rel in rels:
+                if rel.get("Type").endswith("/officeDocument"):
+                    rel.set("Target", "/word/document.xml")
+
+        opened = open_docx(save(tmp_path, edit_rels(IEP_BLANK, "_rels/.rels", absolute)))
+        assert opened.document.tag.endswith("}document") and len(opened.headers) == 1
