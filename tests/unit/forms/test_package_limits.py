@@ -237,3 +237,67 @@ class TestRelationships:
 
         opened = open_docx(save(tmp_path, edit_rels(IEP_BLANK, "_rels/.rels", absolute)))
         assert opened.document.tag.endswith("}document") and len(opened.headers) == 1
+
+    def test_an_absolute_target_keeps_its_whole_name(self, tmp_path: Path) -> None:
+        parts = parts_of(IEP_BLANK)
+        parts["Xheader.xml"] = parts.pop("word/header1.xml")
+
+        def absolute(rels: etree._Element) -> None:
+            for rel in rels:
+                if rel.get("Type") == HEADER:
+                    rel.set("Target", "/Xheader.xml")
+
+        docx = edit_rels(zipped(parts), "word/_rels/document.xml.rels", absolute)
+        assert len(open_docx(save(tmp_path, docx)).headers) == 1
+
+
+class TestOpening:
+    """What is refused before the archive is even read, each message whole."""
+
+    def test_no_such_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "nowhere.docx"
+        assert refusal(path) == (f"{path}: there is no such file\n"
+                                 "Check the name and the folder.")
+
+    def test_an_empty_file(self, tmp_path: Path) -> None:
+        path = save(tmp_path, b"")
+        assert refusal(path) == (f"{path}: the file is empty\n"
+                                 "Save the form again in Word, then use the saved file.")
+
+    def test_an_older_word_file(self, tmp_path: Path) -> None:
+        path = save(tmp_path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "old.doc")
+        assert refusal(path) == (
+            f"{path}: this is an older Word file (.doc) or a password-protected document, "
+            "which docgen cannot read\nOpen it in Word or LibreOffice and save it as a Word "
+            "document (.docx) without a password.")
+
+    def test_not_a_word_document(self, tmp_path: Path) -> None:
+        path = save(tmp_path, b"%PDF-1.4 a scanned form")
+        assert refusal(path) == f"{path}: this is not a Word document (.docx)\n{SAVE_AS}"
+
+    def test_a_copy_cut_short(self, tmp_path: Path) -> None:
+        path = save(tmp_path, IEP_BLANK[:3000])
+        assert refusal(path) == (
+            f"{path}: the file is damaged or incomplete (perhaps a download or copy was cut "
+            "short)\nCopy it again from where it came from.")
+
+
+class TestSizesInMegabytes:
+    """Sizes in messages are in megabytes of 1,000,000 bytes, rounded down."""
+
+    def test_a_part_of_one_megabyte(self, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+        parts = parts_of(IEP_BLANK)
+        parts["word/media/image1.png"] = b"\0" * 1_000_000
+        path = save(tmp_path, zipped(parts))
+        monkeypatch.setattr(package, "MAX_PART_BYTES", 999_999)
+        assert "the part word/media/image1.png would unpack to 1 MB," in refusal(path)
+
+    def test_a_file_of_two_megabytes(self, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+        parts = parts_of(IEP_BLANK)
+        rest = sum(len(data) for data in parts.values())
+        parts["word/media/image1.png"] = b"\0" * (2_000_000 - rest)
+        path = save(tmp_path, zipped(parts))
+        monkeypatch.setattr(package, "MAX_TOTAL_BYTES", 1_999_999)
+        assert "because it would unpack to 2 MB," in refusal(path)
