@@ -112,3 +112,14 @@ def test_a_statutory_request_without_its_provision_plan(tmp_path: Path) -> None:
         "Reservation 1 (Ms Dana Whitfield (parent))", True, "hf_review-2027-01-18.yaml")
     (plan,) = [i for i in check.items if i.name == "Proposed Provision Plan"]
     assert plan.source == "hf_review-2027-01-18.yaml"
+
+
+def test_a_reservation_not_ticked_as_sent_says_how_to_send_it(tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+    (case / "hf_review-2027-01-18.yaml").unlink()
+    review = case / "hf_review-2026-07-13.yaml"
+    data = yaml.safe_load(review.read_text("utf-8"))
+    data["reservations"] = [{"who": "Dr Kofi Mensah", "about": "Band 4 on thread 1"}]
+    review.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    assert ("Reservation 1 (Dr Kofi Mensah): all reservations must be sent with the request: "
+            "tick 'Sent with the request' in the review form") in check_case(case).missing
