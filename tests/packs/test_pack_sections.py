@@ -1,0 +1,62 @@
+"""The pack's cover, contents and sections when items are missing, and its refusal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from docgen.errors import InvalidInput
+from docgen.packs import build_pack
+from tests.docx_helpers import all_text
+from tests.fixtures import copy_case
+
+
+def test_a_pack_with_something_missing_is_refused_listing_it(tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+    (case / "attendance.pdf").unlink()
+    (case / "pupil-views.pdf").unlink()
+    with pytest.raises(InvalidInput) as caught:
+        build_pack(case)
+    assert caught.value.format_message() == (
+        f"{case}: the pack cannot be made; missing:\n"
+        "  - Views of the pupil: case.yaml lists pupil-views.pdf, which is not in the folder\n"
+        "  - Attendance record: case.yaml lists attendance.pdf, which is not in the folder\n"
+        "Add each item (or use --draft to see the pack with the gaps marked).")
+
+
+def test_the_cover_lists_evidence_that_is_not_merged_with_its_date(tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+    manifest = yaml.safe_load((case / "case.yaml").read_text("utf-8"))
+    del manifest["evidence"][0]["date"]
+    (case / "case.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True), "utf-8")
+    text = all_text(build_pack(case))
+    assert "\nAttendance record: attendance.pdf\n" in text
+    assert "\nEllis's views: pupil-views.pdf (11 January 2027)\n" in text
+
+
+def test_a_draft_without_its_high_focus_iep_or_plan_marks_both(tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+    for name in ("hf_iep-2026-04-27.yaml", "hf_iep-2026-09-14.yaml"):
+        (case / name).unlink()
+    review = case / "hf_review-2027-01-18.yaml"
+    data = yaml.safe_load(review.read_text("utf-8"))
+    data["provision_plan"] = []
+    review.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    text = all_text(build_pack(case, draft=True))
+    assert "Section 1: High Focus IEP\nMISSING: this item is not in the case folder yet." in text
+    assert ("Section 3: Proposed Provision Plan\nMISSING: this item is not in the case folder "
+            "yet.") in text
+    assert "Section 2: High Focus review record\nSource: hf_review-2027-01-18.yaml" in text
+    assert "DRAFT: this pack is incomplete." in text
+
+
+def test_a_draft_needs_the_review_for_its_cover(tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+    for review in case.glob("hf_review-*.yaml"):
+        review.unlink()
+    with pytest.raises(InvalidInput) as caught:
+        build_pack(case, draft=True)
+    assert caught.value.format_message() == (
+        f"{case}: the case folder has no High Focus review form")
