@@ -68,3 +68,15 @@ def test_a_merged_document_an_undated_file_and_a_missing_one(tmp_path: Path) -> 
     assert by_name["salt-report.docx"] == {
         "file": "salt-report.docx", "kind": "report", "title": "Speech and language report",
         "date": None, "in_pack": "merged"}
+
+
+def test_the_manifest_is_readable_as_text(tmp_path: Path) -> None:
+    """A person checks it by eye: names as written (not \\u escapes), two-space indents."""
+    case = copy_case(tmp_path)
+    manifest_file = yaml.safe_load((case / "case.yaml").read_text("utf-8"))
+    manifest_file["evidence"][0]["title"] = "Presenze di Łucja Wiśniewska"
+    (case / "case.yaml").write_text(yaml.safe_dump(manifest_file, allow_unicode=True), "utf-8")
+    text = manifest(check_case(case), case / "pack.docx", b"").decode("utf-8")
+    assert '"title": "Presenze di Łucja Wiśniewska"' in text
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[1] == '  "pack": {' and lines[2].startswith('    "file"')

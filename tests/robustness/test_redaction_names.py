@@ -13,6 +13,8 @@ def test_the_name_map_of_a_double_barrelled_pupil_with_titled_parents() -> None:
         "Llŷr-Evans": "L. E.", "Llŷr": "L.", "Evans": "E.",
         "Pat": "P.", "Cole": "C.", "Sam": "S.", "Jo": "J.", "Ng": "N.", "Ray": "R."}
     assert name_map({"forename": "Ann", "surname": "Lee"}) == {"Ann": "A.", "Lee": "L."}
+    assert name_map({"forename": "Mei Li", "surname": "Ng"}) == {
+        "Mei Li": "M. L.", "Mei": "M.", "Li": "L.", "Ng": "N."}  # two letters are a name
 
 
 def test_initials_of_each_part() -> None:
