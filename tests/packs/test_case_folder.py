@@ -72,3 +72,28 @@ def test_case_init_from_a_form_without_names(tmp_path: Path) -> None:
     target = init_case(tmp_path / "case", source)
     assert target.read_text("utf-8").startswith("# The case folder for the pupil. ")
     assert "pupil:\n  name: the pupil\n" in target.read_text("utf-8")
+
+
+def test_a_case_yaml_that_cannot_be_read_is_named_with_yaml_s_reason(tmp_path: Path) -> None:
+    import yaml
+
+    from docgen.inputs import safe_yaml
+
+    text = "evidence:\n  - {kind: report, file: a.pdf\n"
+    (tmp_path / "case.yaml").write_text(text, "utf-8")
+    try:
+        safe_yaml(text)
+    except yaml.YAMLError as exc:
+        reason = " ".join(str(exc).split())
+    with pytest.raises(UnusableInput) as caught:
+        load_case(tmp_path)
+    assert caught.value.format_message() == (
+        f"{tmp_path / 'case.yaml'}: case.yaml cannot be read: {reason}")
+
+
+def test_word_and_libreoffice_lock_files_and_hidden_files_are_not_forms(tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+    for name in ("~$_iep-2026-01-18.docx", ".~lock.hf_iep.docx#", ".hf_iep-copy.yaml"):
+        (case / name).write_bytes(b"\0lock\0")
+    check = check_case(case)
+    assert check.missing == [] and len(check.case.forms) == 7
