@@ -123,3 +123,18 @@ def test_a_reservation_not_ticked_as_sent_says_how_to_send_it(tmp_path: Path) ->
     review.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     assert ("Reservation 1 (Dr Kofi Mensah): all reservations must be sent with the request: "
             "tick 'Sent with the request' in the review form") in check_case(case).missing
+
+
+def test_a_thread_of_concern_without_its_evidence(tmp_path: Path) -> None:
+    from docgen.domain import crisp
+
+    case = copy_case(tmp_path)
+    rewrite_manifest(case, lambda evidence: evidence.pop())  # the PSS report: threads 1, 2, 5
+    missing = check_case(case).missing
+    assert missing == [
+        f"Table 2 evidence for {crisp.thread(2).label} (Band 5): "
+        f"{'; '.join(crisp.thread(2).evidence)}: add a report covering thread 2 and list it "
+        "in case.yaml with threads: [2]",
+        f"Table 2 evidence for {crisp.thread(5).label} (Band 3): "
+        f"{'; '.join(crisp.thread(5).evidence)}: add a report covering thread 5 and list it "
+        "in case.yaml with threads: [5]"]

@@ -60,3 +60,28 @@ def test_a_draft_needs_the_review_for_its_cover(tmp_path: Path) -> None:
         build_pack(case, draft=True)
     assert caught.value.format_message() == (
         f"{case}: the case folder has no High Focus review form")
+
+
+def test_a_redacted_draft_of_an_empty_case_says_what_is_missing(tmp_path: Path) -> None:
+    (tmp_path / "case.yaml").write_text("evidence: []\n", "utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        build_pack(tmp_path, draft=True, redacted=True)
+    assert caught.value.message == "the case folder has no High Focus review form"
+
+
+def test_merged_evidence_gets_initials_longest_name_first() -> None:
+    import io
+
+    import docx
+
+    from docgen.packs.assemble import redact_document
+    from docgen.privacy import name_map
+
+    document = docx.Document()
+    document.add_paragraph("Tomos Llŷr-Evans (Tom) read with Mrs Llŷr-Evans.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    names = name_map({"forename": "Tomos", "surname": "Llŷr-Evans", "known_as": "Tom",
+                      "parents": "Mrs Llŷr-Evans"})
+    text = all_text(redact_document(buffer.getvalue(), names))
+    assert text == "T. L. E. (T.) read with Mrs L. E.."
