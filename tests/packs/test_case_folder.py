@@ -91,7 +91,7 @@ def test_a_case_yaml_that_cannot_be_read_is_named_with_yaml_s_reason(tmp_path: P
         f"{tmp_path / 'case.yaml'}: case.yaml cannot be read: {reason}")
 
 
-def test_word_and_libreoffice_lock_files_and_hidden_files_are_not_forms(tmp_path: Path) -> None:
+def test_office_lock_files_and_hidden_files_are_not_forms(tmp_path: Path) -> None:
     case = copy_case(tmp_path)
     for name in ("~$_iep-2026-01-18.docx", ".~lock.hf_iep.docx#", ".hf_iep-copy.yaml"):
         (case / name).write_bytes(b"\0lock\0")
