@@ -85,3 +85,29 @@ def test_merged_evidence_gets_initials_longest_name_first() -> None:
                       "parents": "Mrs Llŷr-Evans"})
     text = all_text(redact_document(buffer.getvalue(), names))
     assert text == "T. L. E. (T.) read with Mrs L. E.."
+
+
+def test_the_contents_numbers_each_section_from_1_with_its_source(tmp_path: Path
+                                                                             ) -> None:
+    import datetime as dt
+
+    from tests.docx_helpers import open_doc
+
+    case = copy_case(tmp_path)
+    (case / "hf_iep-2026-09-14.yaml").unlink()  # the earlier one becomes the latest
+    (case / "pupil-views.pdf").unlink()
+    document = open_doc(build_pack(case, draft=True))
+    contents = [[c.text for c in row.cells] for row in document.tables[1].rows]
+    assert contents == [
+        ["Section", "Title", "Source"],
+        ["1", "High Focus IEP", "hf_iep-2026-04-27.yaml"],
+        ["2", "High Focus review record", "hf_review-2027-01-18.yaml"],
+        ["3", "Proposed Provision Plan", "hf_review-2027-01-18.yaml"],
+        ["4", "IEP from 18 January 2026", "iep-2026-01-18.yaml"],
+        ["5", "High Focus review record from 13 July 2026", "hf_review-2026-07-13.yaml"]]
+    headings = [(p.style.name, p.text) for p in document.paragraphs
+                if p.text.startswith("Section ")]
+    assert headings[0] == ("Heading 1", "Section 1: High Focus IEP")
+    assert len(headings) == 5
+    text = all_text(build_pack(case, draft=True))
+    assert f"Date of this pack\n{dt.date.today():%-d %B %Y}\n" in text
