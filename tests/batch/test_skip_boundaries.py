@@ -52,7 +52,10 @@ def test_changed_form_with_the_same_mtime_is_made_again(tmp_path: Path) -> None:
 def test_changed_case_file_with_the_same_mtime_remakes_the_pack(tmp_path: Path) -> None:
     register, out = tmp_path / "register", tmp_path / "out"
     shutil.copytree(ELLIS_CASE, register / "ellis")
-    assert batch(register, out)["ellis"]["status"] == "ok"
+    first = batch(register, out)["ellis"]
+    assert (first["status"], first["documents written"]) == (
+        "ok", "ellis/statutory-request-pack.docx; ellis/statutory-request-pack.manifest.json")
+    assert (out / "ellis" / "statutory-request-pack.manifest.json").is_file()
     assert batch(register, out)["ellis"]["status"] == "skipped"
 
     rewrite_keeping_mtime(register / "ellis" / "case.yaml", "title: Attendance record,",
