@@ -74,3 +74,32 @@ def test_a_missing_output_is_made_again(tmp_path: Path) -> None:
     again = batch(register, out)["iep.yaml"]
     assert again["status"] == "ok"
     assert all((out / name).is_file() for name in written)
+
+
+def test_an_output_exactly_as_new_as_its_input_is_up_to_date(tmp_path: Path) -> None:
+    register, out = tmp_path / "register", tmp_path / "out"
+    register.mkdir()
+    shutil.copy(MIA / "iep.yaml", register / "iep.yaml")
+    first = batch(register, out)["iep.yaml"]
+    assert not list(out.rglob("*.answers.json"))  # a batch keeps no answers files
+    written = [out / name for name in first["documents written"].split("; ")]
+    stamp = written[0].stat().st_mtime_ns
+    for path in [register / "iep.yaml", *written]:
+        os.utime(path, ns=(stamp, stamp))
+    again = batch(register, out)["iep.yaml"]
+    assert (again["status"], again["errors"]) == ("skipped", "unchanged since the last run")
+    assert again["documents written"] == first["documents written"]
+
+
+def test_the_library_call_finds_its_own_inputs_and_makes_its_output_folders(tmp_path: Path
+                                                                           ) -> None:
+    from docgen.batch import run_batch
+
+    register = tmp_path / "register"
+    register.mkdir()
+    shutil.copy(MIA / "crisp.yaml", register / "crisp.yaml")
+    shutil.copy(MIA / "iep.yaml", register / "iep.yaml")
+    out = tmp_path / "runs" / "2027" / "autumn"
+    outcomes = run_batch(register, out, jobs=1)
+    assert [(o.input, o.status) for o in outcomes] == [("crisp.yaml", "ok"), ("iep.yaml", "ok")]
+    assert (out / "report.csv").is_file()
