@@ -66,3 +66,23 @@ def test_a_bug_in_one_input_fails_it_alone_without_its_details(
     assert "H330700512031" not in (out / "report.csv").read_text("utf-8")
     index = json.loads((out / ".docgen-batch.json").read_text("utf-8"))
     assert "mia/crisp.yaml" not in index  # a failure is tried again next time
+
+
+def test_several_warnings_share_one_cell(tmp_path: Path) -> None:
+    import yaml
+
+    register, out = tmp_path / "register", tmp_path / "out"
+    register.mkdir()
+    data = yaml.safe_load((MIA / "iep.yaml").read_text("utf-8"))
+    data["plan"]["school_action_first"] = False
+    data["provision"] = data["provision"][:1]  # 20 x 5 / 3: 33.3 minutes a week
+    (register / "iep.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
+    (row,) = rows(out)[1:]
+    assert row[4].split(" | ") == [
+        'The plan, "Exceptional reason for starting at School Action Plus": A pupil should not '
+        "move to School Action Plus without provision at School Action first, unless there are "
+        "exceptional reasons. Tick the box, or record the reason.",
+        'The plan, "Other provision of equivalent value": The provision gives 33.3 minutes of '
+        "adult time per week for this pupil; the indicative minimum at School Action Plus is "
+        "50 minutes. Add provision, or describe the other provision of equivalent value."]

@@ -111,3 +111,21 @@ def test_the_contents_numbers_each_section_from_1_with_its_source(tmp_path: Path
     assert len(headings) == 5
     text = all_text(build_pack(case, draft=True))
     assert f"Date of this pack\n{dt.date.today():%-d %B %Y}\n" in text
+
+
+def test_the_cover_checklist_says_present_or_missing_and_lists_only_files_not_merged(
+        tmp_path: Path) -> None:
+    from tests.docx_helpers import open_doc
+
+    case = copy_case(tmp_path)
+    for name in ("hf_iep-2026-04-27.yaml", "hf_iep-2026-09-14.yaml"):
+        (case / name).unlink()
+    (case / "nc-levels.pdf").unlink()
+    document = open_doc(build_pack(case, draft=True))
+    checklist = {row.cells[0].text: [c.text for c in row.cells[1:]]
+                 for row in document.tables[2].rows}
+    assert checklist["High Focus IEP"] == ["—", "MISSING"]
+    assert checklist["Attendance record"] == ["attendance.pdf", "Present"]
+    text = all_text(build_pack(case, draft=True))
+    assert "Attendance record: attendance.pdf (11 January 2027)" in text
+    assert "nc-levels.pdf (" not in text  # a missing file is not listed as sent
