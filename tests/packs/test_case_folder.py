@@ -1,0 +1,99 @@
+"""Reading a case folder and starting one: case.yaml's items, its mistakes, and case init."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from docgen.errors import OutputExists, UnusableInput
+from docgen.packs import check_case, init_case, load_case
+from tests.fixtures import ELLIS_CASE, copy_case
+
+KINDS = ("attendance, nc_levels, pupil_views, pupil_involvement, parents_views, "
+         "parents_involvement, contact_attempts, report, thread_evidence")
+
+
+def test_a_folder_without_case_yaml(tmp_path: Path) -> None:
+    with pytest.raises(UnusableInput) as caught:
+        load_case(tmp_path)
+    assert caught.value.format_message() == (
+        f"{tmp_path}: this folder has no case.yaml\n"
+        "Create one with: docgen case init FOLDER --from FORM")
+
+
+@pytest.mark.parametrize("item", [
+    "{kind: report}", "{file: report.pdf}", "{kind: letter, file: letter.pdf}", "report.pdf"])
+def test_an_evidence_item_without_a_known_kind_and_a_file(tmp_path: Path, item: str) -> None:
+    (tmp_path / "case.yaml").write_text(
+        f"evidence:\n  - {{kind: attendance, file: a.pdf}}\n  - {item}\n", "utf-8")
+    with pytest.raises(UnusableInput) as caught:
+        load_case(tmp_path)
+    assert caught.value.format_message() == (
+        f"{tmp_path / 'case.yaml'}: evidence item 2 needs a kind (one of {KINDS}) and a file")
+
+
+def test_one_thread_a_date_that_is_not_a_date_and_a_file_in_a_subfolder(tmp_path: Path) -> None:
+    (tmp_path / "case.yaml").write_text(
+        "evidence:\n"
+        "  - {kind: thread_evidence, thread: 7, file: notes/salt.pdf, date: January 2027}\n"
+        "  - {kind: report, threads: [1, 2], file: ep.pdf, date: 2027-01-12}\n", "utf-8")
+    first, second = load_case(tmp_path).evidence
+    assert (first.title, first.threads, first.date, first.file) == (
+        "Evidence for a thread of concern", (7,), None, tmp_path / "salt.pdf")
+    assert (second.threads, second.date) == ((1, 2), dt.date(2027, 1, 12))
+
+
+def test_a_form_that_cannot_be_read_is_a_problem_of_the_case(tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+    (case / "scan.docx").write_bytes(b"%PDF-1.4 a scanned form")
+    assert "scan.docx: this is not a Word document (.docx)" in check_case(case).missing
+
+
+def test_case_init_makes_the_folders_names_the_pupil_and_never_overwrites(tmp_path: Path
+                                                                           ) -> None:
+    target = init_case(tmp_path / "2027" / "ellis", ELLIS_CASE / "iep-2026-01-18.yaml")
+    assert target == tmp_path / "2027" / "ellis" / "case.yaml"
+    assert target.read_text("utf-8").startswith("# The case folder for Ellis Morgan. ")
+    target.write_text("evidence: []\n", "utf-8")  # the SENCo's own list
+    with pytest.raises(OutputExists) as caught:
+        init_case(target.parent, ELLIS_CASE / "iep-2026-01-18.yaml")
+    assert caught.value.format_message() == (
+        f"{target}: this case folder already has a case.yaml\nUse --force to replace it.")
+    assert target.read_text("utf-8") == "evidence: []\n"
+    init_case(target.parent, ELLIS_CASE / "iep-2026-01-18.yaml", force=True)
+    assert "pupil:\n  name: Ellis Morgan\n" in target.read_text("utf-8")
+
+
+def test_case_init_from_a_form_without_names(tmp_path: Path) -> None:
+    source = tmp_path / "blank.yaml"
+    source.write_text("form: iep\npupil: {}\n", "utf-8")
+    target = init_case(tmp_path / "case", source)
+    assert target.read_text("utf-8").startswith("# The case folder for the pupil. ")
+    assert "pupil:\n  name: the pupil\n" in target.read_text("utf-8")
+
+
+def test_a_case_yaml_that_cannot_be_read_is_named_with_yaml_s_reason(tmp_path: Path) -> None:
+    import yaml
+
+    from docgen.inputs import safe_yaml
+
+    text = "evidence:\n  - {kind: report, file: a.pdf\n"
+    (tmp_path / "case.yaml").write_text(text, "utf-8")
+    try:
+        safe_yaml(text)
+    except yaml.YAMLError as exc:
+        reason = " ".join(str(exc).split())
+    with pytest.raises(UnusableInput) as caught:
+        load_case(tmp_path)
+    assert caught.value.format_message() == (
+        f"{tmp_path / 'case.yaml'}: case.yaml cannot be read: {reason}")
+
+
+def test_office_lock_files_and_hidden_files_are_not_forms(tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+    for name in ("~$_iep-2026-01-18.docx", ".~lock.hf_iep.docx#", ".hf_iep-copy.yaml"):
+        (case / name).write_bytes(b"\0lock\0")
+    check = check_case(case)
+    assert check.missing == [] and len(check.case.forms) == 7
