@@ -157,7 +157,7 @@ class TestAdultTime:
         short = minimum - 1
         assert warnings(IEP, self.plan_with_minutes(stage, short)) == [
             f'The plan, "Other provision of equivalent value": The provision gives {short} '
-            f"minutes of adult time per week for this pupil; the indicative minimum at {name} "
+            f"minutes of adult time a week for this pupil; the indicative minimum at {name} "
             f"is {minimum} minutes. Add provision, or describe the other provision of "
             "equivalent value."]
         assert warnings(IEP, self.plan_with_minutes(stage, minimum)) == []
@@ -215,7 +215,7 @@ class TestMessages:
         record["crisp_threads"][1]["band"] = None
         assert errors(CRISP, record) == []
         assert warnings(CRISP, record) == [
-            'CRISP bands by thread, 4. Learning activities, "Band": There is evidence but no '
+            f'CRISP bands by thread, {crisp.thread(4).label}, "Band": There is evidence but no '
             "band. Choose a band."]
 
     def test_no_band_at_all(self) -> None:

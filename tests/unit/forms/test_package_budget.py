@@ -3,6 +3,7 @@ counts what is inflated, so one part named by many relationships cannot multiply
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from lxml import etree
 from docgen.errors import UnusableInput
 from docgen.forms import package
 from docgen.forms.ns import W
+from docgen.safe_open.limits import FORM
 from tests.unit.forms.builders import IEP_BLANK, replace_part, save
 
 BUDGET = 1_000_000  # the whole file's budget in these tests (the real one is 200 MB)
@@ -53,7 +55,7 @@ def inflated(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         return data
 
     monkeypatch.setattr(zipfile.ZipExtFile, "read", counting)
-    monkeypatch.setattr(package, "MAX_TOTAL_BYTES", BUDGET)
+    monkeypatch.setattr(package, "LIMITS", dataclasses.replace(FORM, total_bytes=BUDGET))
     return counts
 
 
