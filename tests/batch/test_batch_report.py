@@ -24,7 +24,7 @@ def register_of(tmp_path: Path) -> Path:
 
 
 def rows(out: Path) -> list[list[str]]:
-    with (out / "report.csv").open(encoding="utf-8", newline="") as handle:
+    with (out / "report.csv").open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.reader(handle))
 
 
@@ -49,14 +49,14 @@ def test_a_bug_in_one_input_fails_it_alone_without_its_details(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import docgen.pipeline
 
-    real = docgen.pipeline.make
+    real = docgen.pipeline.check
 
     def buggy(source: Path, *args, **kwargs):
         if source.name == "crisp.yaml":
             raise RuntimeError("Mia Thompson H330700512031")
         return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(docgen.pipeline, "make", buggy)
+    monkeypatch.setattr(docgen.pipeline, "check", buggy)
     register, out = register_of(tmp_path), tmp_path / "out"
     result = CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
     assert result.exit_code == 1
@@ -75,14 +75,18 @@ def test_several_warnings_share_one_cell(tmp_path: Path) -> None:
     register.mkdir()
     data = yaml.safe_load((MIA / "iep.yaml").read_text("utf-8"))
     data["plan"]["school_action_first"] = False
-    data["provision"] = data["provision"][:1]  # 20 x 5 / 3: 33.3 minutes a week
+    data["provision"] = data["provision"][:1]  # 20 x 5 / 3: about 33 minutes a week
     (register / "iep.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
     (row,) = rows(out)[1:]
-    assert row[4].split(" | ") == [
+    *form, settings = row[4].split(" | ")
+    assert settings.startswith("The leaflet gives no telephone, email or website for the local "
+                               "Parent Partnership Service (the bundled placeholder): set them "
+                               "in ")  # the bundled authority settings, where they are
+    assert form == [
         'The plan, "Exceptional reason for starting at School Action Plus": A pupil should not '
         "move to School Action Plus without provision at School Action first, unless there are "
         "exceptional reasons. Tick the box, or record the reason.",
-        'The plan, "Other provision of equivalent value": The provision gives 33.3 minutes of '
-        "adult time per week for this pupil; the indicative minimum at School Action Plus is "
+        'The plan, "Other provision of equivalent value": The provision gives about 33 minutes '
+        "of adult time a week for this pupil; the indicative minimum at School Action Plus is "
         "50 minutes. Add provision, or describe the other provision of equivalent value."]

@@ -17,7 +17,7 @@ from tests.fixtures import ELLIS_CASE, MIA
 def batch(register: Path, out: Path) -> dict[str, dict[str, str]]:
     result = CliRunner().invoke(main, ["batch", str(register), "-o", str(out), "--jobs", "1"])
     assert result.exit_code == 0, result.output
-    with (out / "report.csv").open(encoding="utf-8") as handle:
+    with (out / "report.csv").open(encoding="utf-8-sig") as handle:
         return {row["input"]: row for row in csv.DictReader(handle)}
 
 
