@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import struct
 import zipfile
@@ -12,11 +13,14 @@ from lxml import etree
 
 from docgen.errors import UnusableInput
 from docgen.forms import package
-from docgen.forms.package import open_docx, read_bounded
+from docgen.forms.package import open_docx
+from docgen.safe_open.limits import FORM, MB
+from docgen.safe_open.package import Package
 from tests.unit.forms.builders import IEP_BLANK, replace_part, save
 
 SAVE_AS = "Open it in Word or LibreOffice and save it as a Word Document (.docx)."
 BOMB_HINT = "Use the form as saved by Word or LibreOffice."
+BOMB = "(it may be a 'zip bomb' or a file made to use up the computer's memory)"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CUSTOM = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
           "custom-properties")
@@ -70,7 +74,7 @@ class TestMessages:
     def test_damaged_part(self, tmp_path: Path) -> None:
         path = save(tmp_path, replace_part(IEP_BLANK, "word/document.xml", b"<w:document>"))
         assert refusal(path) == (
-            f"{path}: the part word/document.xml is damaged (not well-formed XML)\n{SAVE_AS}")
+            f"{path}: the part word/document.xml is damaged (not well-formed XML)\n{BOMB_HINT}")
 
     def test_dtd(self, tmp_path: Path) -> None:
         path = save(tmp_path, replace_part(IEP_BLANK, "word/document.xml",
@@ -78,7 +82,7 @@ class TestMessages:
         assert refusal(path) == (
             f"{path}: the part word/document.xml declares a DTD or entities, which Word never "
             "writes; docgen does not read such files because they can be used to attack a "
-            f"computer\n{SAVE_AS}")
+            f"computer\n{BOMB_HINT}")
 
     def test_a_billion_laughs_is_refused_naming_the_part(self, tmp_path: Path) -> None:
         """10^9 'ha's if expanded: libxml2's amplification cap stops the parse at once (the
@@ -101,70 +105,91 @@ class TestMessages:
     def test_too_many_parts(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         count = len(zipfile.ZipFile(io.BytesIO(IEP_BLANK)).infolist())
         path = save(tmp_path, IEP_BLANK)
-        monkeypatch.setattr(package, "MAX_PARTS", count)
+        limit(monkeypatch, parts=count)
         assert open_docx(path).document is not None  # exactly the limit opens
-        monkeypatch.setattr(package, "MAX_PARTS", count - 1)
+        limit(monkeypatch, parts=count - 1)
         assert refusal(path) == (
-            f"{path}: docgen refused to open this file because it holds {count} parts, far "
-            "more than a form needs (it may be a 'zip bomb')\n" + BOMB_HINT)
+            f"{path}: docgen refused to open this file because it holds {count} parts, more "
+            f"than the {count - 1} docgen reads {BOMB}\n" + BOMB_HINT)
 
     def test_a_part_too_large_when_unpacked(self, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
         size = zipfile.ZipFile(io.BytesIO(IEP_BLANK)).getinfo("word/styles.xml").file_size
         path = save(tmp_path, IEP_BLANK)
-        monkeypatch.setattr(package, "MAX_PART_BYTES", size)
+        limit(monkeypatch, part_bytes=size)
         assert open_docx(path).document is not None
-        monkeypatch.setattr(package, "MAX_PART_BYTES", size - 1)
+        limit(monkeypatch, part_bytes=size - 1)
         assert refusal(path) == (
             f"{path}: docgen refused to open this file because the part word/styles.xml would "
-            "unpack to 0 MB, far more than a form needs (it may be a 'zip bomb')\n" + BOMB_HINT)
+            "unpack to 0 MB, more than the 0 MB docgen allows for one part "
+            f"{BOMB}\n" + BOMB_HINT)
 
     def test_the_whole_file_too_large_when_unpacked(self, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
         total = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(IEP_BLANK)).infolist())
         path = save(tmp_path, IEP_BLANK)
-        monkeypatch.setattr(package, "MAX_TOTAL_BYTES", total)
+        limit(monkeypatch, total_bytes=total)
         assert open_docx(path).document is not None
-        monkeypatch.setattr(package, "MAX_TOTAL_BYTES", total - 1)
+        limit(monkeypatch, total_bytes=total - 1)
         assert refusal(path) == (
             f"{path}: docgen refused to open this file because it would unpack to "
-            f"{total // 1_000_000} MB, far more than a form needs (it may be a 'zip bomb')\n"
-            + BOMB_HINT)
+            f"{total // MB} MB, more than the {(total - 1) // MB} MB docgen allows for one file "
+            f"{BOMB}\n" + BOMB_HINT)
 
     def test_the_real_limits(self) -> None:
-        assert package.MAX_PART_BYTES == 50 * 1024 * 1024
-        assert package.MAX_TOTAL_BYTES == 200 * 1024 * 1024
-        assert package.MAX_PARTS == 2_000
+        assert package.LIMITS is FORM
+        assert (FORM.file_bytes, FORM.part_bytes, FORM.total_bytes) == (50 * MB, 50 * MB,
+                                                                        200 * MB)
+        assert (FORM.parts, FORM.tags, FORM.small_part_bytes, FORM.same_target,
+                FORM.seconds) == (2_000, 1_000_000, 1 * MB, 100, 30.0)
+        assert MB == 1_000_000
+
+
+def limit(monkeypatch: pytest.MonkeyPatch, **limits: int) -> None:
+    """The form's limits with some changed, for a small file to reach them."""
+    monkeypatch.setattr(package, "LIMITS", dataclasses.replace(FORM, **limits))
 
 
 class TestBoundedReading:
-    MB = 1_000_000
+    """Package.read: at most the part's limit and what is left of the whole file's budget."""
 
     @staticmethod
-    def archive(size: int) -> zipfile.ZipFile:
-        return zipfile.ZipFile(io.BytesIO(zipped({"word/big.xml": b"x" * size})))
+    def opened(tmp_path: Path, size: int, **limits: int) -> Package:
+        data = zipped({"word/big.xml": b"x" * size})
+        return Package(data, tmp_path / "f.docx", dataclasses.replace(FORM, **limits))
 
     def test_a_part_of_exactly_the_limit_is_read(self, tmp_path: Path) -> None:
-        archive = self.archive(self.MB)
-        info = archive.getinfo("word/big.xml")
-        assert len(read_bounded(archive, info, tmp_path / "f.docx", limit=self.MB)) == self.MB
+        opened = self.opened(tmp_path, MB)
+        assert len(opened.read("word/big.xml", limit=MB)) == MB
 
     def test_one_byte_more_is_refused_naming_the_part_and_the_limit(self, tmp_path: Path
                                                                     ) -> None:
-        archive = self.archive(self.MB + 1)
+        opened = self.opened(tmp_path, MB + 1)
         with pytest.raises(UnusableInput) as caught:
-            read_bounded(archive, archive.getinfo("word/big.xml"), tmp_path / "f.docx",
-                         limit=self.MB)
+            opened.read("word/big.xml", limit=MB, role="a header")
         assert caught.value.message == (
             "docgen refused to open this file because the part word/big.xml unpacks to more "
-            "than 1 MB, far more than a form needs (it may be a 'zip bomb')")
+            f"than 1 MB, the most docgen allows for a header {BOMB}")
         assert caught.value.file == str(tmp_path / "f.docx")
+
+    def test_the_whole_files_budget_counts_every_read(self, tmp_path: Path) -> None:
+        """A part read twice costs twice: 2 x 500 KB is exactly the 1 MB budget, a third read
+        is refused however small each part is."""
+        opened = self.opened(tmp_path, 500_000, total_bytes=MB)
+        assert len(opened.read("word/big.xml")) == 500_000
+        assert len(opened.read("word/big.xml")) == 500_000
+        assert opened.bytes_left == 0
+        with pytest.raises(UnusableInput) as caught:
+            opened.read("word/big.xml")
+        assert caught.value.message == (
+            "docgen refused to open this file because its parts unpack to more than the 1 MB "
+            f"docgen allows for one file {BOMB}")
 
     def test_inflating_stops_at_the_limit_not_at_the_end(self, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch
                                                          ) -> None:
         """A 20 MB part read with a 1.5 MB limit: at most one 1 MiB chunk past the limit."""
-        archive = self.archive(20 * self.MB)
+        opened = self.opened(tmp_path, 20 * MB)
         inflated: list[int] = []
         read = zipfile.ZipExtFile.read
 
@@ -175,7 +200,7 @@ class TestBoundedReading:
 
         monkeypatch.setattr(zipfile.ZipExtFile, "read", counting)
         with pytest.raises(UnusableInput):
-            read_bounded(archive, "word/big.xml", tmp_path / "f.docx", limit=1_500_000)
+            opened.read("word/big.xml", limit=1_500_000)
         assert 1_500_000 < sum(inflated) <= 1_500_000 + (1 << 20)
 
 
@@ -193,7 +218,7 @@ class TestRelationships:
                     rel.set("Target", rel.get("Target").replace("docProps/", "docProps/own-"))
 
         opened = open_docx(save(tmp_path, edit_rels(docx, "_rels/.rels", move)))
-        assert opened.custom() == {"docgen.form": "iep", "docgen.form_version": "1"}
+        assert opened.custom() == {"docgen.form": "iep", "docgen.form_version": "2"}
         assert opened.core_properties is not None
 
     def test_properties_at_their_usual_place_are_read_without_relationships(
@@ -204,7 +229,7 @@ class TestRelationships:
                     rels.remove(rel)
 
         opened = open_docx(save(tmp_path, edit_rels(IEP_BLANK, "_rels/.rels", drop)))
-        assert opened.custom() == {"docgen.form": "iep", "docgen.form_version": "1"}
+        assert opened.custom() == {"docgen.form": "iep", "docgen.form_version": "2"}
         assert opened.core_properties is not None
 
     def test_a_relationship_without_a_target_is_passed_over(self, tmp_path: Path) -> None:
@@ -262,13 +287,13 @@ class TestOpening:
     def test_an_empty_file(self, tmp_path: Path) -> None:
         path = save(tmp_path, b"")
         assert refusal(path) == (f"{path}: the file is empty\n"
-                                 "Save the form again in Word, then use the saved file.")
+                                 "Save it again, then use the saved file.")
 
     def test_an_older_word_file(self, tmp_path: Path) -> None:
         path = save(tmp_path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "old.doc")
         assert refusal(path) == (
             f"{path}: this is an older Word file (.doc) or a password-protected document, "
-            "which docgen cannot read\nOpen it in Word or LibreOffice and save it as a Word "
+            "which docgen cannot read as a form\nOpen it in Word or LibreOffice and save it as a Word "
             "document (.docx) without a password.")
 
     def test_not_a_word_document(self, tmp_path: Path) -> None:
@@ -290,7 +315,7 @@ class TestSizesInMegabytes:
         parts = parts_of(IEP_BLANK)
         parts["word/media/image1.png"] = b"\0" * 1_000_000
         path = save(tmp_path, zipped(parts))
-        monkeypatch.setattr(package, "MAX_PART_BYTES", 999_999)
+        limit(monkeypatch, part_bytes=999_999)
         assert "the part word/media/image1.png would unpack to 1 MB," in refusal(path)
 
     def test_a_file_of_two_megabytes(self, tmp_path: Path,
@@ -299,5 +324,5 @@ class TestSizesInMegabytes:
         rest = sum(len(data) for data in parts.values())
         parts["word/media/image1.png"] = b"\0" * (2_000_000 - rest)
         path = save(tmp_path, zipped(parts))
-        monkeypatch.setattr(package, "MAX_TOTAL_BYTES", 1_999_999)
+        limit(monkeypatch, total_bytes=1_999_999)
         assert "because it would unpack to 2 MB," in refusal(path)
