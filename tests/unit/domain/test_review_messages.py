@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docgen.domain.review_answers import Apology, ReviewAnswers, Reservation
+from docgen.domain.review_answers import Apology, Reservation, ReviewAnswers
 from docgen.domain.review_checks import review_obligations
 
 REQUEST = dict(bands={7: 5}, decision="statutory_request", decision_reasons="Band 5",

@@ -293,8 +293,8 @@ class TestOpening:
         path = save(tmp_path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "old.doc")
         assert refusal(path) == (
             f"{path}: this is an older Word file (.doc) or a password-protected document, "
-            "which docgen cannot read as a form\nOpen it in Word or LibreOffice and save it as a Word "
-            "document (.docx) without a password.")
+            "which docgen cannot read as a form\nOpen it in Word or LibreOffice and save it "
+            "as a Word document (.docx) without a password.")
 
     def test_not_a_word_document(self, tmp_path: Path) -> None:
         path = save(tmp_path, b"%PDF-1.4 a scanned form")
