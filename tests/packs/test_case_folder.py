@@ -23,26 +23,51 @@ def test_a_folder_without_case_yaml(tmp_path: Path) -> None:
         "Create one with: docgen case init FOLDER --from FORM")
 
 
-@pytest.mark.parametrize("item", [
-    "{kind: report}", "{file: report.pdf}", "{kind: letter, file: letter.pdf}", "report.pdf"])
-def test_an_evidence_item_without_a_known_kind_and_a_file(tmp_path: Path, item: str) -> None:
+EXAMPLE = ("Each evidence line reads like: - {kind: report, title: Speech and language report, "
+           "date: 2027-01-12, file: salt-report.docx, threads: [7, 8]}")
+NO_FILE = "'file' must be the name of a file in the case folder"
+NO_KIND = f"'kind' must be one of {KINDS}"
+NOT_A_MAPPING = "write it as {kind: …, title: …, date: …, file: …}"
+
+
+def mistakes(folder: Path, *lines: str) -> str:
+    return (f"{folder / 'case.yaml'}: case.yaml has mistakes:\n"
+            + "".join(f"  - {line}\n" for line in lines) + EXAMPLE)
+
+
+@pytest.mark.parametrize(("item", "mistake"), [
+    ("{kind: report}", NO_FILE), ("{file: report.pdf}", NO_KIND),
+    ("{kind: letter, file: letter.pdf}", NO_KIND), ("report.pdf", NOT_A_MAPPING)])
+def test_an_evidence_item_without_a_known_kind_and_a_file(tmp_path: Path, item: str,
+                                                          mistake: str) -> None:
     (tmp_path / "case.yaml").write_text(
         f"evidence:\n  - {{kind: attendance, file: a.pdf}}\n  - {item}\n", "utf-8")
     with pytest.raises(UnusableInput) as caught:
         load_case(tmp_path)
-    assert caught.value.format_message() == (
-        f"{tmp_path / 'case.yaml'}: evidence item 2 needs a kind (one of {KINDS}) and a file")
+    assert caught.value.format_message() == mistakes(tmp_path, f"evidence item 2: {mistake}")
 
 
-def test_one_thread_a_date_that_is_not_a_date_and_a_file_in_a_subfolder(tmp_path: Path) -> None:
+def test_a_date_that_is_not_a_date_is_named(tmp_path: Path) -> None:
+    (tmp_path / "case.yaml").write_text(
+        "evidence:\n  - {kind: thread_evidence, thread: 7, file: salt.pdf, "
+        "date: January 2027}\n", "utf-8")
+    with pytest.raises(UnusableInput) as caught:
+        load_case(tmp_path)
+    assert caught.value.format_message() == mistakes(
+        tmp_path, "evidence item 1: 'date' must be a date written as YYYY-MM-DD (it is "
+                  "'January 2027')")
+
+
+def test_one_thread_and_a_file_in_a_subfolder(tmp_path: Path) -> None:
     (tmp_path / "case.yaml").write_text(
         "evidence:\n"
-        "  - {kind: thread_evidence, thread: 7, file: notes/salt.pdf, date: January 2027}\n"
+        "  - {kind: thread_evidence, thread: 7, file: notes/salt.pdf, date: 2027-01-02}\n"
         "  - {kind: report, threads: [1, 2], file: ep.pdf, date: 2027-01-12}\n", "utf-8")
     first, second = load_case(tmp_path).evidence
     assert (first.title, first.threads, first.date, first.file) == (
-        "Evidence for a thread of concern", (7,), None, tmp_path / "salt.pdf")
-    assert (second.threads, second.date) == ((1, 2), dt.date(2027, 1, 12))
+        "Evidence for a thread of concern", (7,), dt.date(2027, 1, 2), tmp_path / "salt.pdf")
+    assert (second.title, second.threads, second.date) == ("Report", (1, 2),
+                                                           dt.date(2027, 1, 12))
 
 
 def test_a_form_that_cannot_be_read_is_a_problem_of_the_case(tmp_path: Path) -> None:
@@ -88,7 +113,8 @@ def test_a_case_yaml_that_cannot_be_read_is_named_with_yaml_s_reason(tmp_path: P
     with pytest.raises(UnusableInput) as caught:
         load_case(tmp_path)
     assert caught.value.format_message() == (
-        f"{tmp_path / 'case.yaml'}: case.yaml cannot be read: {reason}")
+        f"{tmp_path / 'case.yaml'}: the file cannot be read: {reason}\n"
+        "Fix the line shown, then try again.")
 
 
 def test_office_lock_files_and_hidden_files_are_not_forms(tmp_path: Path) -> None:
