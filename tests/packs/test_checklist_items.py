@@ -64,7 +64,7 @@ def test_listed_files_missing_from_the_folder_are_named(tmp_path: Path) -> None:
 
     rewrite_manifest(case, two_more_reports)
     assert check_case(case).missing == [
-        "Attendance record: case.yaml lists attendance-2025.pdf, attendance-2026.pdf, which is "
+        "Attendance record: case.yaml lists attendance-2025.pdf, attendance-2026.pdf, which are "
         "not in the folder"]
 
 
@@ -88,9 +88,9 @@ def test_a_latest_review_that_does_not_request_statutory_assessment(tmp_path: Pa
     assert check.review is not None and check.review.path.name == "hf_review-2026-07-13.yaml"
     assert [m for m in check.missing if m.startswith(("High Focus review record",
                                                       "Proposed Provision Plan"))] == [
-        "High Focus review record requesting statutory assessment: the latest review's "
-        "outcome is 'A further period of High Focus School Action Plus', not a request for "
-        "statutory assessment",
+        "High Focus review record requesting statutory assessment: the latest review decided "
+        "'A further period of High Focus School Action Plus', not a request for statutory "
+        "assessment",
         "Proposed Provision Plan: fill in 'Provision for each thread of concern' in the review "
         "form"]
 
@@ -100,8 +100,8 @@ def test_a_statutory_request_without_its_provision_plan(tmp_path: Path) -> None:
     review = case / "hf_review-2027-01-18.yaml"
     data = yaml.safe_load(review.read_text("utf-8"))
     data["provision_plan"] = []
-    data["reservations"] = [{"who": "Ms Dana Whitfield (parent)", "about": "Band 5 on thread 2",
-                             "sent_with_request": True}]
+    data["reservations"] = [{"who": "Ms Dana Whitfield (parent)", "role": "Parent",
+                             "about": "Band 5 on thread 2", "sent_with_request": True}]
     review.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     check = check_case(case)
     assert check.missing == [
@@ -119,7 +119,8 @@ def test_a_reservation_not_ticked_as_sent_says_how_to_send_it(tmp_path: Path) ->
     (case / "hf_review-2027-01-18.yaml").unlink()
     review = case / "hf_review-2026-07-13.yaml"
     data = yaml.safe_load(review.read_text("utf-8"))
-    data["reservations"] = [{"who": "Dr Kofi Mensah", "about": "Band 4 on thread 1"}]
+    data["reservations"] = [{"who": "Dr Kofi Mensah", "role": "Educational psychologist",
+                             "about": "Band 4 on thread 1"}]
     review.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     assert ("Reservation 1 (Dr Kofi Mensah): all reservations must be sent with the request: "
             "tick 'Sent with the request' in the review form") in check_case(case).missing
