@@ -39,7 +39,7 @@ def test_every_form_and_evidence_file_with_its_place_in_the_pack(tmp_path: Path)
         {"file": "hf_review-2027-01-18.yaml", "kind": "hf_review form", "date": "2027-01-18",
          "in_pack": "rendered"}]
     assert files[5] == {"file": "attendance.pdf", "kind": "attendance",
-                        "title": "Attendance record", "date": "2027-01-11", "in_pack": "listed"}
+                        "title": "Attendance record", "date": "2027-01-11", "in_pack": "enclosed"}
     assert len(files) == 13
     assert document["pack"] == {"file": "pack.docx",
                                 "sha256": hashlib.sha256(b"pack bytes").hexdigest()}
@@ -53,12 +53,17 @@ def test_every_form_and_evidence_file_with_its_place_in_the_pack(tmp_path: Path)
 
 
 def test_a_merged_document_an_undated_file_and_a_missing_one(tmp_path: Path) -> None:
+    from tests.unit.forms.builders import IEP_BLANK
+
     case = copy_case(tmp_path)
     (case / "ep-report.pdf").unlink()
-    (case / "salt-report.docx").write_bytes(b"not opened by the manifest")
+    (case / "salt-report.docx").write_bytes(IEP_BLANK)  # a real Word document
+    (case / "ot-report.docx").write_bytes(b"not a Word document")  # refused: not in the pack
     manifest_file = yaml.safe_load((case / "case.yaml").read_text("utf-8"))
     manifest_file["evidence"].append({"kind": "report", "title": "Speech and language report",
                                       "file": "salt-report.docx", "threads": [2]})
+    manifest_file["evidence"].append({"kind": "report", "title": "Occupational therapy report",
+                                      "file": "ot-report.docx", "threads": [2]})
     (case / "case.yaml").write_text(yaml.safe_dump(manifest_file), "utf-8")
     _, files = entries(case)
     by_name = {entry["file"]: entry for entry in files}
@@ -68,6 +73,9 @@ def test_a_merged_document_an_undated_file_and_a_missing_one(tmp_path: Path) -> 
     assert by_name["salt-report.docx"] == {
         "file": "salt-report.docx", "kind": "report", "title": "Speech and language report",
         "date": None, "in_pack": "merged"}
+    assert by_name["ot-report.docx"] == {
+        "file": "ot-report.docx", "kind": "report", "title": "Occupational therapy report",
+        "date": None, "in_pack": "missing"}
 
 
 def test_the_manifest_is_readable_as_text(tmp_path: Path) -> None:
