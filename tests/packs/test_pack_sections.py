@@ -122,8 +122,8 @@ def test_the_contents_numbers_each_section_from_1(tmp_path: Path) -> None:
     # the only High Focus IEP left is the first period's: it is section 1
     lines = all_text(build_pack(case, draft=True)).splitlines()
     first = lines.index("1. High Focus IEP")
-    assert [n for n, line in enumerate(lines) if line.startswith("First High Focus period")
-            ][0] < lines.index("2. High Focus review record")
+    goal = next(n for n, line in enumerate(lines) if line.startswith("First High Focus period"))
+    assert goal < lines.index("2. High Focus review record")
     assert first < lines.index("2. High Focus review record")
 
 
@@ -144,7 +144,7 @@ def test_the_cover_checklist_says_where_each_item_is(tmp_path: Path) -> None:
     assert checklist["National Curriculum levels across the curriculum"] == ["MISSING"]
     assert checklist["Attendance record"] == ["Sent with this pack"]
     assert checklist["High Focus review record requesting statutory assessment"] == [
-        "Section 2"]
+        "Sections 2 and 3"]
     sent = sent_separately(all_text(data))
     assert "Attendance record (11 January 2027)" in sent
     assert "National Curriculum levels" not in sent  # a missing file is not listed as sent
