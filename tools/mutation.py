@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "tests" / "mutation"
 WORK = ROOT / ".mutation"
 TARGET = 95.0
-COPIED = ("docgen", "tests", "templates", "schemas", "samples")
+COPIED = ("docgen", "tests", "templates", "schemas", "samples", "tools")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis", "mutants")
 # mutmut's exit codes per mutant (mutmut.stats.status_by_exit_code), grouped for the score
 KILLED = {1, 3, 36, 24, -24, 152, 255, 37}  # a failing test, or a timeout / type error
