@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from docgen.domain import highfocus
 from docgen.domain.highfocus import Condition
 from docgen.domain.review_answers import Apology, Attendee, ReviewAnswers
@@ -95,3 +97,15 @@ def test_another_framework_s_lists_are_found_by_name() -> None:
     assert choices("broad_areas") == CHOICES["broad_areas"]
     with pytest.raises(KeyError):
         choices("no_such_list")
+
+
+def test_whole_weeks_of_provision_counting_both_ends() -> None:
+    from docgen.domain.provision import weeks_between
+
+    day = dt.date(2026, 9, 7)
+    assert weeks_between(day, day) == 1  # at least one
+    assert weeks_between(day, day + dt.timedelta(days=6)) == 1
+    assert weeks_between(day, day + dt.timedelta(days=10)) == 2  # 11 days: 1.57 weeks
+    assert weeks_between(day, day + dt.timedelta(days=9)) == 1  # 10 days: 1.43 weeks
+    assert weeks_between(day, day + dt.timedelta(days=69)) == 10
+    assert weeks_between(day, day - dt.timedelta(days=30)) == 1
