@@ -68,3 +68,17 @@ def test_the_quick_test_finds_names_upns_and_the_date() -> None:
 def test_each_name_s_longest_piece_is_what_the_quick_test_looks_for() -> None:
     assert Finder(Identity({"Mary O'Neil": "M. O."})).chunks == {"mary"}
     assert Finder(Identity({"Zoe Llŷr-Evans": "Z. L. E."})).chunks == {"llyr-evans"}
+
+
+def test_a_backtick_is_an_apostrophe_in_every_script() -> None:
+    assert fold_only("O`Neil") == "o'neil"
+    assert fold_only("Łucja O`Neil") == "lucja o'neil"
+
+
+def test_a_span_ending_inside_one_original_character_keeps_that_character() -> None:
+    from docgen.redaction.fold import original_span
+
+    # 'ß' folds to 'ss': a folded span over its first 's' is the whole 'ß' (one character)
+    assert original_span([0, 0, 1], 2, 0, 1) == (0, 1)
+    assert original_span([0, 1, 2], 3, 1, 2) == (1, 2)
+    assert original_span([0, 1, 2], 3, 1, 3) == (1, 3)
