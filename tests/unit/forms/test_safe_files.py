@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from docgen.errors import UnusableInput
-from docgen.safe_open import SAFE_PARSER, MB, check_template, read_file, read_text
+from docgen.safe_open import MB, SAFE_PARSER, check_template, read_file, read_text
 
 
 def refusal(call, *args) -> str:
