@@ -170,8 +170,11 @@ def describe(work: Path, name: str) -> tuple[str, str]:
     local = name.rsplit(".", 1)[1].split("__mutmut_")[0]  # x_name, or xǁClassǁmethod
     function = (".".join(local.removeprefix("xǁ").split("ǁ")) if local.startswith("xǁ")
                 else local.removeprefix("x_"))
-    module = name.rsplit(".", 1)[0].replace(".", "/") + ".py"
-    bodies = _function_bodies(work / "mutants" / module)
+    module = name.rsplit(".", 1)[0].replace(".", "/")
+    path = work / "mutants" / (module + ".py")
+    if not path.is_file():  # a package's __init__.py
+        path = work / "mutants" / module / "__init__.py"
+    bodies = _function_bodies(path)
     original = bodies.get(f"{local}__mutmut_orig", [])
     mutated = bodies.get(name.rsplit(".", 1)[1], [])
     added = [line[2:].strip() for line in difflib.ndiff(original, mutated)

@@ -57,3 +57,32 @@ def test_which_attributes_hold_typed_text() -> None:
     assert free_text("docPr", "descr") and free_text("docPr", "name")
     assert free_text("alias", "val") and not free_text("alias", "id")
     assert not free_text("pStyle", "val") and not free_text("rFonts", "ascii")
+
+
+def test_a_copy_that_would_still_name_the_pupil_is_refused_whole() -> None:
+    """A part's own file name cannot be changed without breaking the package: the scanner
+    finds it, and nothing is written."""
+    import io
+    import zipfile
+
+    import pytest
+
+    from docgen.errors import InvalidInput
+    from docgen.redaction import identity_of, redacted_copy
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{W}"><w:body><w:p><w:r>'
+                                              "<w:t>Dear Zofia</w:t></w:r></w:p></w:body>"
+                                              "</w:document>")
+        archive.writestr("word/_rels/document.xml.rels",
+                         f'<Relationships xmlns="{RELS}"><Relationship Id="r1" Type="image" '
+                         'Target="media/Zofia.png"/></Relationships>')
+    with pytest.raises(InvalidInput) as caught:
+        redacted_copy(buffer.getvalue(), identity_of({"pupil": {"forename": "Zofia"}}),
+                      "report.docx")
+    assert caught.value.format_message() == (
+        "report.docx: the redacted copy would still show what identifies the pupil, so docgen "
+        "did not write it:\n  - word/_rels/document.xml.rels (attribute Target): a name\n"
+        "Remove it from the evidence file it comes from, or make the copy without --redact and "
+        "remove it by hand.")

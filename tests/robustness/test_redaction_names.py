@@ -49,3 +49,12 @@ def test_titles_stay_and_the_input_is_left_as_it_was() -> None:
 def test_data_without_a_pupil_is_copied_unchanged() -> None:
     data = {"views": {"parents": "A Reading test at home."}}
     assert redact(data) == data and redact(data) is not data
+
+
+def test_the_parents_address_is_emptied_and_no_field_is_added() -> None:
+    data = {"pupil": {"forename": "Mia", "surname": "Thompson", "parents": "Ms Adeyemi",
+                      "parents_address": "9 Elm Court\nBirmingham", "upn": "H330700512031",
+                      "date_of_birth": "2008-01-09"}}
+    out = redact(data)
+    assert out["pupil"]["parents_address"] is None
+    assert set(out["pupil"]) == set(data["pupil"])
