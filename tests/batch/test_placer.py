@@ -85,7 +85,7 @@ def test_what_may_be_replaced(tmp_path: Path) -> None:
     assert made.read_bytes() == b"edited by the SENCo"
     assert not Path(document.temporary).exists()
 
-    final, why = Placer(tmp_path, True, ["b.yaml"], previous).place(
+    _final, why = Placer(tmp_path, True, ["b.yaml"], previous).place(
         "b.yaml", [planned(tmp_path, "d.docx", b"forced")])
     assert (why, made.read_bytes()) == ("", b"forced")
 
@@ -98,7 +98,7 @@ def test_a_file_docgen_did_not_make_is_never_replaced(tmp_path: Path) -> None:
         [], f"{other}: this file already exists and docgen did not make it from this input, "
             "so docgen did not replace it. Use --force to replace it, or move it elsewhere.")
     # an older docgen recorded only the names it wrote: those it may replace
-    final, why = Placer(tmp_path, False, ["b.yaml"], {"b.yaml": {"outputs": ["d.docx"]}}).place(
+    _final, why = Placer(tmp_path, False, ["b.yaml"], {"b.yaml": {"outputs": ["d.docx"]}}).place(
         "b.yaml", [planned(tmp_path, "d.docx")])
     assert (why, other.read_bytes()) == ("", b"new")
 
