@@ -73,7 +73,7 @@ def test_what_may_be_replaced(tmp_path: Path) -> None:
     made.write_bytes(b"as docgen made it")
     digest = hashlib.sha256(b"as docgen made it").hexdigest()
     previous = {"b.yaml": {"outputs": ["d.docx"], "made": {"d.docx": digest}}}
-    final, why = Placer(tmp_path, False, ["b.yaml"], previous).place(
+    _, why = Placer(tmp_path, False, ["b.yaml"], previous).place(
         "b.yaml", [planned(tmp_path, "d.docx")])
     assert (why, made.read_bytes()) == ("", b"new")
 
