@@ -72,3 +72,40 @@ def test_the_shared_parser_is_made_when_asked_for() -> None:
     assert b"root:" not in etree.tostring(root)  # the entity is never read
     with pytest.raises(AttributeError, match="has no attribute 'NOTHING'"):
         safe_open.NOTHING  # noqa: B018
+
+
+def test_a_file_that_grows_while_it_is_read(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    path = tmp_path / "form.yaml"
+    path.write_bytes(b"x" * (MB + 1))
+    real = Path.stat
+
+    def smaller(self: Path, *args, **kwargs) -> os.stat_result:
+        info = real(self, *args, **kwargs)
+        if self.name != "form.yaml":
+            return info
+        values = list(info)
+        values[6] = 10  # st_size as it was when docgen looked
+        return os.stat_result(values)
+
+    monkeypatch.setattr(Path, "stat", smaller)
+    assert refusal(read_file, path, MB, "form") == (
+        f"{path}: the file is larger than the 1 MB docgen reads for a form\n"
+        "Check that this is the right file.")
+
+
+def test_templates_and_packages_are_named_for_what_they_are(tmp_path: Path) -> None:
+    from docgen.safe_open import FORM, open_package
+
+    big = tmp_path / "iep.docx"
+    with big.open("wb") as handle:
+        handle.truncate(51 * MB)  # sparse: nothing is written
+    assert refusal(check_template, big) == (
+        f"{big}: this template cannot be used as a Word document: the file is 51.0 MB, larger "
+        "than the 50 MB docgen reads for a template\nOpen it in Word and save it again as a "
+        "Word document (.docx), or take it out of the templates folder to use the bundled one.")
+    assert refusal(open_package, big, FORM) == (
+        f"{big}: the file is 51.0 MB, larger than the 50 MB docgen reads for a form\n"
+        "Check that this is the right file.")
