@@ -10,7 +10,7 @@ from docgen.web.security import host_name, posted_from_here
 
 @pytest.mark.parametrize(("host", "name"), [
     ("127.0.0.1:5000", "127.0.0.1"), ("LOCALHOST", "localhost"), ("[::1]:80", "::1"),
-    ("[::1]x]:80", "::1"), ("fe80::1", "fe80::1")])
+    ("[::1]x]:80", "::1"), ("[FE80::1]:80", "fe80::1"), ("fe80::1", "fe80::1")])
 def test_the_host_name_without_its_port(host: str, name: str) -> None:
     assert host_name(host) == name
 
