@@ -83,3 +83,29 @@ def test_the_rules_count_from_the_day_they_are_given() -> None:
             if future in p.message] == [
         f'The review meeting, "Date of the review": {future} happened. Check the date.',
         f'CRISP assessment, "Date of the CRISP assessment": {future} happened. Check the date.']
+
+
+def review_problems(**changes) -> tuple[list[str], list[str]]:
+    review = raw(AISHA_REVIEW)
+    review["review"].update(changes)
+    checked = validate_data(IEP_REVIEW, review)
+    return [p.text() for p in checked.errors], [p.text() for p in checked.warnings]
+
+
+def test_an_iep_review_s_dates() -> None:
+    start = dt.date(2025, 7, 16)  # the sample review's own date
+    assert review_problems(iep_start_date=start) == ([
+        'The review, "Start of the IEP reviewed": The review must come after the start of the '
+        "IEP it reviews."], [])
+    assert review_problems(next_review_date=start) == ([
+        'The review, "Next review date": The next review must come after this review.'], [])
+    assert review_problems(next_review_date=dt.date(2026, 7, 16)) == ([], [
+        'The review, "Next review date": The next review is 3 terms after this one. Reviews '
+        "should take place “at least two per year and ideally termly”: set it within two "
+        "terms."])
+    errors, warned = review_problems(next_review_date=None, decision="continue")
+    assert errors == [] and warned[0] == (
+        'The review, "Next review date": Give the next review date: reviews should take place '
+        "“at least two per year and ideally termly”.")
+    assert not [w for w in review_problems(next_review_date=None, decision="end")[1]
+                if "Next review date" in w]
