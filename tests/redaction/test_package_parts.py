@@ -78,11 +78,15 @@ def test_a_copy_that_would_still_name_the_pupil_is_refused_whole() -> None:
         archive.writestr("word/_rels/document.xml.rels",
                          f'<Relationships xmlns="{RELS}"><Relationship Id="r1" Type="image" '
                          'Target="media/Zofia.png"/></Relationships>')
+        archive.writestr("word/_rels/header1.xml.rels",
+                         f'<Relationships xmlns="{RELS}"><Relationship Id="r1" Type="image" '
+                         'Target="media/Zofia-2.png"/></Relationships>')
     with pytest.raises(InvalidInput) as caught:
         redacted_copy(buffer.getvalue(), identity_of({"pupil": {"forename": "Zofia"}}),
                       "report.docx")
     assert caught.value.format_message() == (
         "report.docx: the redacted copy would still show what identifies the pupil, so docgen "
         "did not write it:\n  - word/_rels/document.xml.rels (attribute Target): a name\n"
+        "  - word/_rels/header1.xml.rels (attribute Target): a name\n"
         "Remove it from the evidence file it comes from, or make the copy without --redact and "
         "remove it by hand.")
