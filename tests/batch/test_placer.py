@@ -112,3 +112,36 @@ def test_only_docgen_s_own_leftovers_are_removed(tmp_path: Path) -> None:
         path.write_bytes(b"")
     remove_leftovers(tmp_path)
     assert not leftover.exists() and all(path.exists() for path in keep)
+
+
+def test_names_written_with_backslashes_are_the_same_names(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    previous = {"x.yaml": {"outputs": ["a\\d.docx"]}}  # an index written on Windows
+    placer = Placer(tmp_path, False, ["x.yaml", "y.yaml"], previous)
+    final, _ = placer.place("y.yaml", [planned(tmp_path, "a/d.docx")])
+    assert [name for _, name in final] == ["a/d-from-y.docx"]
+
+
+def test_an_index_entry_without_outputs_owns_nothing(tmp_path: Path) -> None:
+    placer = Placer(tmp_path, False, ["b.yaml"], {"b.yaml": {"sha256": "0" * 64}})
+    final, _ = placer.place("b.yaml", [planned(tmp_path, "d.docx")])
+    assert [name for _, name in final] == ["d.docx"]
+
+
+def test_an_input_keeps_its_names_for_itself(tmp_path: Path) -> None:
+    placer = Placer(tmp_path, True, ["a.yaml", "b.yaml"], {})
+    placer.keep("a.yaml", ["d.docx"])
+    assert [n for _, n in placer.place("b.yaml", [planned(tmp_path, "d.docx")])[0]] == [
+        "d-from-b.docx"]
+    assert [n for _, n in placer.place("a.yaml", [planned(tmp_path, "d.docx")])[0]] == [
+        "d.docx"]
+    assert [n for _, n in placer.place("a.yaml", [planned(tmp_path, "d.docx")])[0]] == [
+        "d.docx"]  # placing again: still its own name
+
+
+def test_giving_up_when_a_temporary_file_is_already_gone(tmp_path: Path) -> None:
+    (tmp_path / "d.docx").write_bytes(b"someone's own")
+    document = planned(tmp_path, "d.docx")
+    Path(document.temporary).unlink()
+    final, why = Placer(tmp_path, False, ["b.yaml"], {}).place("b.yaml", [document])
+    assert final == [] and why.endswith("Use --force to replace it, or move it elsewhere.")
