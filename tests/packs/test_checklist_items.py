@@ -139,3 +139,20 @@ def test_a_thread_of_concern_without_its_evidence(tmp_path: Path) -> None:
         f"Table 2 evidence for {crisp.thread(5).label} (Band 3): "
         f"{'; '.join(crisp.thread(5).evidence)}: add a report covering thread 5 and list it "
         "in case.yaml with threads: [5]"]
+
+
+def test_listed_files_missing_and_files_that_cannot_be_used_are_named_apart(
+        tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+
+    def three_more(evidence: list[dict]) -> None:
+        evidence += [{"kind": "attendance", "file": "attendance-2025.pdf"},
+                     {"kind": "attendance", "file": "att-a.docx"},
+                     {"kind": "attendance", "file": "att-b.docx"}]
+
+    rewrite_manifest(case, three_more)
+    (case / "att-a.docx").write_bytes(b"not a Word document")
+    (case / "att-b.docx").write_bytes(b"not a Word document")
+    assert [m for m in check_case(case).missing if m.startswith("Attendance")] == [
+        "Attendance record: case.yaml lists attendance-2025.pdf, which is not in the folder; "
+        "att-a.docx, att-b.docx cannot be used (see below)"]
