@@ -123,3 +123,37 @@ def test_office_lock_files_and_hidden_files_are_not_forms(tmp_path: Path) -> Non
         (case / name).write_bytes(b"\0lock\0")
     check = check_case(case)
     assert check.missing == [] and len(check.case.forms) == 7
+
+
+@pytest.mark.parametrize(("threads", "read"), [("[18]", (18,)), ("[1, 17]", (1, 17)),
+                                                ("7", (7,))])
+def test_threads_from_1_to_18_one_or_a_list(tmp_path: Path, threads: str,
+                                            read: tuple[int, ...]) -> None:
+    (tmp_path / "case.yaml").write_text(
+        f"evidence:\n  - {{kind: report, file: a.pdf, threads: {threads}}}\n", "utf-8")
+    assert load_case(tmp_path).evidence[0].threads == read
+
+
+@pytest.mark.parametrize("threads", ["[19]", "[0]", "[true]", "[2.5]"])
+def test_a_thread_that_is_not_one_of_the_18(tmp_path: Path, threads: str) -> None:
+    (tmp_path / "case.yaml").write_text(
+        f"evidence:\n  - {{kind: report, file: a.pdf, threads: {threads}}}\n", "utf-8")
+    with pytest.raises(UnusableInput) as caught:
+        load_case(tmp_path)
+    assert caught.value.format_message() == mistakes(
+        tmp_path, "evidence item 1: 'threads' must be a list of CRISP thread numbers, 1 to 18, "
+                  "such as [7, 8]")
+
+
+def test_a_windows_path_in_double_quotes_says_how_to_write_it(tmp_path: Path) -> None:
+    (tmp_path / "case.yaml").write_text(
+        'evidence:\n  - {kind: report, title: "C:\\Users\\x", file: a.pdf}\n', "utf-8")
+    with pytest.raises(UnusableInput) as caught:
+        load_case(tmp_path)
+    assert caught.value.hint == (
+        "Inside double quotes a backslash starts an escape: write Windows paths without quotes "
+        "or in single quotes ('reports\\ed-psych.docx').")
+    (tmp_path / "case.yaml").write_text("evidence:\n  - {kind: report, file: a.pdf\n", "utf-8")
+    with pytest.raises(UnusableInput) as caught:
+        load_case(tmp_path)
+    assert caught.value.hint == "Fix the line shown, then try again."
