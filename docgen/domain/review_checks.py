@@ -77,12 +77,12 @@ def _parents(answers: ReviewAnswers) -> list[Problem]:
                            label="The parents or carers understand the conclusions"))
     for flag, label, who in (
             (answers.parents_understood, "The parents or carers understand the conclusions",
-             "the parents or carers"),
-            (answers.pupil_understood, "The pupil understands the conclusions", "the pupil")):
+             "the parents or carers understand"),
+            (answers.pupil_understood, "The pupil understands the conclusions",
+             "the pupil understands")):
         if not flag:
-            out.append(warning(f"The review should check that {who} understand the "
-                               "conclusions. Tick the box once they do.", section=MEETING,
-                               label=label))
+            out.append(warning(f"The review should check that {who} the conclusions. Tick "
+                               "the box once they do.", section=MEETING, label=label))
     return out
 
 

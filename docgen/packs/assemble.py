@@ -31,6 +31,12 @@ from docgen.packs.contents import (
 from docgen.packs.cover import MISSING, Section
 from docgen.render import render_to_bytes
 
+# The forms of the last 12 months the pack holds after its main sections: title, document.
+_EARLIER = {"iep": ("Individual Education Plan from", "iep"),
+            "iep_review": ("IEP review of", "iep_review_record"),
+            "hf_iep": ("High Focus IEP from", "hf_iep"),
+            "hf_review": ("High Focus review record from", "review_record")}
+
 
 def build_pack(folder: Path, *, draft: bool = False, redacted: bool = False) -> bytes:
     """The pack's .docx bytes; InvalidInput listing what is missing unless ``draft``."""
@@ -78,13 +84,14 @@ def sections_for(check: CaseCheck) -> tuple[list[Section], list[str]]:
         sections.append(Section("Proposed Provision Plan", review.path,
                                 render_form("provision_plan", review) if plan_ready else None,
                                 True))
+    # "IEPs and reviews over the last 12 months": every one, not only the latest High Focus
+    # IEP and review above (a case can hold two High Focus periods).
+    shown = {form.path for form in (*hf_ieps[-1:], review) if form is not None}
     for form in check.included_forms:
-        if form.form == "iep":
-            sections.append(Section(f"Individual Education Plan from {uk_date(form.date)}",
-                                    form.path, render_form("iep", form), True))
-        elif form.form == "iep_review":
-            sections.append(Section(f"IEP review of {uk_date(form.date)}", form.path,
-                                    render_form("iep_review_record", form), True))
+        if form.form in _EARLIER and form.path not in shown:
+            title, document = _EARLIER[form.form]
+            sections.append(Section(f"{title} {uk_date(form.date)}", form.path,
+                                    render_form(document, form), True))
     evidence, enclosures = evidence_sections(check)
     return sections + evidence, enclosures
 

@@ -17,11 +17,14 @@ from docx.oxml.ns import qn
 from docgen import house_style
 from docgen import print_layout as layout
 from docgen.context import uk_date
+from docgen.errors import UnusableInput
 
 BOOKMARK = "docgen_section_{number}"
 CONTENTS_CAPTION = "Contents"
 MAX_CSV_BYTES = 1_000_000
 MAX_CSV_ROWS = 500
+_CSV_HINT = ("Save it again from the spreadsheet as CSV (at most 1 MB), or list it as a file "
+             "sent with the pack (a PDF, say).")
 _AFTER_UPDATE_FIELDS = (
     "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
     "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
@@ -163,8 +166,13 @@ def csv_document(data: bytes, title: str, name: str = "the CSV file") -> bytes:
     with its header row."""
     raw = data[:MAX_CSV_BYTES + 1]
     if len(raw) > MAX_CSV_BYTES:
-        raise ValueError(f"{name} is larger than {MAX_CSV_BYTES // 1_000_000} MB")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig", errors="replace"))))
+        raise UnusableInput(f"this CSV file is larger than {MAX_CSV_BYTES // 1_000_000} MB, "
+                            "the most docgen merges into a pack", file=name, hint=_CSV_HINT)
+    try:
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig", errors="replace"))))
+    except csv.Error as exc:  # a cell over the csv module's field limit, say
+        raise UnusableInput(f"this CSV file cannot be read as a table ({exc})", file=name,
+                            hint=_CSV_HINT) from None
     rows = [r for r in rows if any(cell.strip() for cell in r)][:MAX_CSV_ROWS + 1]
     document = house_style.new_document(title)
     if not rows:

@@ -73,9 +73,11 @@ def unpack_zip(data: bytes, shown_name: str, folder: Path) -> None:
 
 
 def _skipped(entry: str) -> bool:
-    """What an archiver adds beside the files (macOS resource forks, hidden files)."""
+    """What an archiver adds beside the files (macOS resource forks, hidden files). A '..'
+    is a climb, not a hidden file: like every folder it is flattened away, and the file kept."""
     parts = PurePosixPath(entry).parts
-    return any(part == "__MACOSX" or part.startswith(".") for part in parts)
+    return any(part == "__MACOSX" or (part.startswith(".") and part not in (".", ".."))
+               for part in parts)
 
 
 __all__ = ["MB", "ZIP_UPLOAD", "safe_name", "save_uploads", "unpack_zip"]

@@ -64,10 +64,13 @@ def test_group_arithmetic_from_the_guidance() -> None:
     assert stages.format_minutes(Fraction(100, 3)) == "about 33"
     assert stages.format_minutes(Fraction(190, 3)) == "about 63"
     assert stages.format_minutes(30) == "30"
-    with pytest.raises(ValueError):
+    assert stages.per_pupil_minutes(20, 4, 1) == 80  # one to one: the whole session
+    one = r"^a group has at least one pupil and one adult$"
+    with pytest.raises(ValueError, match=one):
         stages.per_pupil_minutes(30, 5, 0)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=one):
         stages.per_pupil_minutes(30, 5, 6, adults=0)
+    assert stages.per_pupil_minutes(30, 5, 1, adults=1) == 150  # one pupil, one adult: allowed
 
 
 def test_a_group_with_more_than_one_adult_shares_all_their_time() -> None:

@@ -28,3 +28,12 @@ def test_school_terms() -> None:
     assert dates.terms_apart(autumn, D(2026, 9, 14)) == 3  # next autumn
     assert dates.terms_apart(D(2025, 9, 1), D(2025, 12, 19)) == 0
     assert dates.terms_apart(D(2026, 8, 31), D(2026, 9, 1)) == 1
+
+
+def test_a_period_whose_anniversary_is_the_month_s_last_day() -> None:
+    """A month starting with 30 March ends on 29 April (30 April exists); one starting with
+    31 March ends on 30 April (there is no 31 April)."""
+    from docgen.domain.dates import period_end
+
+    assert period_end(dt.date(2026, 3, 30), 1) == dt.date(2026, 4, 29)
+    assert period_end(dt.date(2026, 3, 31), 1) == dt.date(2026, 4, 30)

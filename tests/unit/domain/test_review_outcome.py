@@ -139,3 +139,35 @@ def test_a_review_without_a_decision_has_no_outcome() -> None:
     with pytest.raises(KeyError):
         review.recorded_outcome(answers(decision=None))
     assert review.decision_check(answers(decision=None), POLICY) == []
+
+
+def test_the_missing_decision_is_named_in_the_key_error() -> None:
+    with pytest.raises(KeyError) as caught:
+        review.recorded_outcome(answers(decision=None))
+    assert caught.value.args == ("the review records no decision",)
+
+
+def test_what_the_review_said_of_a_crisp_that_may_be_high_is_a_note_of_the_outcome() -> None:
+    noted = review.recorded_outcome(answers(crisp_may_be_high="The bands stand."))
+    assert noted.notes == ("The bands stand.",)
+    assert review.recorded_outcome(answers()).notes == ()
+
+
+def test_every_doubt_is_listed_in_the_guidance_s_order() -> None:
+    suggestion = suggest(evidence_solid=False, needs_stable=False, evidence_reliable=False,
+                         bands={1: 3})
+    assert suggestion.why == (
+        "the review recorded that the evidence is not solid, the pupil's needs may not be "
+        "stable and not all the planned assessments were carried out")
+    assert suggest(evidence_reliable=False, bands={1: 2}).why == (
+        "the review recorded that not all the planned assessments were carried out")
+
+
+def test_one_or_several_bands_beyond_the_delegated_ones() -> None:
+    one = suggest(bands={1: 5, 7: 3})
+    assert one.why == (f"Band 5 on 1. Curriculum access is above the delegated bands. "
+                       f"{POLICY_TEXT}")
+    three = suggest(bands={7: 5, 1: 5, 2: 6})
+    assert three.why.startswith(
+        "Band 5 on 1. Curriculum access, Band 6 on 2. Curriculum Plans and Band 5 on 7. ")
+    assert " are above the delegated bands. " in three.why

@@ -1,0 +1,111 @@
+"""Whole files read within a limit: each refusal with its whole message, and the edges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docgen import safe_open
+from docgen.errors import UnusableInput
+from docgen.safe_open import MB, check_template, read_file, read_text
+
+
+def refusal(call, *args) -> str:
+    with pytest.raises(UnusableInput) as caught:
+        call(*args)
+    return caught.value.format_message()
+
+
+def test_a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_not(tmp_path: Path) -> None:
+    path = tmp_path / "form.yaml"
+    path.write_bytes(b"x" * MB)
+    assert len(read_file(path, MB, "form")) == MB
+    path.write_bytes(b"x" * (MB + 1))
+    assert refusal(read_file, path, MB, "form") == (
+        f"{path}: the file is 1.0 MB, larger than the 1 MB docgen reads for a form\n"
+        "Check that this is the right file.")
+    path.write_bytes(b"x" * 2_560_000)
+    assert refusal(read_file, path, 2 * MB) == (
+        f"{path}: the file is 2.6 MB, larger than the 2 MB docgen reads for a file\n"
+        "Check that this is the right file.")
+
+
+def test_a_folder_a_missing_file_and_an_empty_one(tmp_path: Path) -> None:
+    assert refusal(read_file, tmp_path, MB) == (
+        f"{tmp_path}: this is a folder, not a file\nGive one file, or use 'docgen batch FOLDER "
+        "-o OUTPUT' to make the documents for every form in a folder.")
+    missing = tmp_path / "nowhere.yaml"
+    assert refusal(read_file, missing, MB) == (
+        f"{missing}: there is no such file\nCheck the name and the folder.")
+    empty = tmp_path / "empty.yaml"
+    empty.write_bytes(b"")
+    assert refusal(read_file, empty, MB) == (
+        f"{empty}: the file is empty\nSave it again, then use the saved file.")
+
+
+def test_text_that_is_not_utf_8(tmp_path: Path) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_bytes(b"name: \xff\xfe\xfa")
+    assert refusal(read_text, path, MB) == (
+        f"{path}: the file is not UTF-8 text\nSave it as UTF-8 text.")
+    path.write_bytes("name: Zoë\r\n".encode("utf-8-sig"))
+    assert read_text(path, MB) == "name: Zoë\n"
+
+
+def test_a_template_that_is_not_a_word_document(tmp_path: Path) -> None:
+    path = tmp_path / "iep.docx"
+    path.write_bytes(b"%PDF-1.4")
+    assert refusal(check_template, path) == (
+        f"{path}: this template cannot be used as a Word document: this is not a Word "
+        "document (.docx)\nOpen it in Word and save it again as a Word document (.docx), or "
+        "take it out of the templates folder to use the bundled one.")
+
+
+def test_the_shared_parser_is_made_when_asked_for() -> None:
+    from lxml import etree
+
+    parser = safe_open.SAFE_PARSER  # looked up when the code runs, not when it is imported
+    assert isinstance(parser, etree.XMLParser)
+    root = etree.fromstring(b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>"
+                            b"<x>&e;</x>", parser=parser)
+    assert b"root:" not in etree.tostring(root)  # the entity is never read
+    with pytest.raises(AttributeError, match="has no attribute 'NOTHING'"):
+        safe_open.NOTHING  # noqa: B018
+
+
+def test_a_file_that_grows_while_it_is_read(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    path = tmp_path / "form.yaml"
+    path.write_bytes(b"x" * (MB + 1))
+    real = Path.stat
+
+    def smaller(self: Path, *args, **kwargs) -> os.stat_result:
+        info = real(self, *args, **kwargs)
+        if self.name != "form.yaml":
+            return info
+        values = list(info)
+        values[6] = 10  # st_size as it was when docgen looked
+        return os.stat_result(values)
+
+    monkeypatch.setattr(Path, "stat", smaller)
+    assert refusal(read_file, path, MB, "form") == (
+        f"{path}: the file is larger than the 1 MB docgen reads for a form\n"
+        "Check that this is the right file.")
+
+
+def test_templates_and_packages_are_named_for_what_they_are(tmp_path: Path) -> None:
+    from docgen.safe_open import FORM, open_package
+
+    big = tmp_path / "iep.docx"
+    with big.open("wb") as handle:
+        handle.truncate(51 * MB)  # sparse: nothing is written
+    assert refusal(check_template, big) == (
+        f"{big}: this template cannot be used as a Word document: the file is 51.0 MB, larger "
+        "than the 50 MB docgen reads for a template\nOpen it in Word and save it again as a "
+        "Word document (.docx), or take it out of the templates folder to use the bundled one.")
+    assert refusal(open_package, big, FORM) == (
+        f"{big}: the file is 51.0 MB, larger than the 50 MB docgen reads for a form\n"
+        "Check that this is the right file.")
