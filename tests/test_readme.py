@@ -190,6 +190,7 @@ def test_windows_section_facts() -> None:
 
 FAKE_BROWSER = """\
 import http.cookiejar, re, sys, urllib.parse, urllib.request
+sys.stderr = open(sys.argv[2] + ".log", "w", encoding="utf-8")  # the test shows it on a hang
 opener = urllib.request.build_opener(
     urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
 page = opener.open(sys.argv[1], timeout=60).read().decode()
@@ -222,7 +223,12 @@ def test_following_the_windows_section_reaches_the_page(tmp_path: Path) -> None:
     browser, seen = tmp_path / "browser.py", tmp_path / "page.html"
     browser.write_text(FAKE_BROWSER, "utf-8")
     env["BROWSER"] = f"{sys.executable} {browser} %s {seen}"
-    started = subprocess.run(command, env=env, cwd=tmp_path, timeout=120,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        started = subprocess.run(command, env=env, cwd=tmp_path, timeout=120,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        logs = {str(p.relative_to(tmp_path)): p.read_text("utf-8", "replace")[-2000:]
+                for p in tmp_path.rglob("*") if p.is_file() and p.suffix in {".log", ".html"}}
+        pytest.fail(f"the app did not stop within 120 s; files: {logs}")
     assert started.returncode == 0
     assert "<h1>What would you like to do?</h1>" in seen.read_text("utf-8")

@@ -100,6 +100,8 @@ def test_the_library_call_finds_its_own_inputs_and_makes_its_output_folders(tmp_
     shutil.copy(MIA / "crisp.yaml", register / "crisp.yaml")
     shutil.copy(MIA / "iep.yaml", register / "iep.yaml")
     out = tmp_path / "runs" / "2027" / "autumn"
-    outcomes = run_batch(register, out, jobs=1)
-    assert [(o.input, o.status) for o in outcomes] == [("crisp.yaml", "ok"), ("iep.yaml", "ok")]
-    assert (out / "report.csv").is_file()
+    summary = run_batch(register, out, jobs=1)
+    assert (summary.inputs, summary.counts) == (2, {"ok": 2, "skipped": 0, "failed": 0})
+    with (out / "report.csv").open(encoding="utf-8-sig") as handle:
+        rows = [(row["input"], row["status"]) for row in csv.DictReader(handle)]
+    assert rows == [("crisp.yaml", "ok"), ("iep.yaml", "ok")]
