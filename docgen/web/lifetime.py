@@ -25,6 +25,7 @@ IDLE_ENV = "DOCGEN_IDLE_MINUTES"
 DEFAULT_IDLE_MINUTES = 60
 ALIVE_SECONDS = 60  # how often an open page says so
 BUTTON, IDLE = "button", "idle"
+STOP_GRACE_SECONDS = 2.0  # time for the stopped page to reach the browser
 
 
 class _Server(Protocol):
@@ -126,6 +127,11 @@ def _stop() -> Response:
     response = Response(render_template("stopped.html", can_stop=False))
     # after the page has been sent, so the browser shows it rather than a broken connection
     response.call_on_close(lambda: lifetime.stop(BUTTON))
+    # werkzeug skips that when the browser drops the connection before the page is read
+    # (its read of what is left raises first): the stop must not depend on the browser
+    late = threading.Timer(STOP_GRACE_SECONDS, lifetime.stop, args=(BUTTON,))
+    late.daemon = True
+    late.start()
     return response
 
 
