@@ -186,6 +186,21 @@ def two_signatures(d: DocxDocument, left: tuple[str, str], right: tuple[str, str
         cell.add_paragraph(role)
 
 
+def contents_pages(d: DocxDocument, where_intro: str) -> None:
+    """A pack's contents (section numbers; LibreOffice and Word fill in the pages) on a new
+    page, then "Where each item is": every item asked for and its place in the pack."""
+    heading = d.add_heading("Contents", 1)
+    heading.paragraph_format.page_break_before = True
+    kit.loop_table(d, ["No.", "Section", "Page"], "s in sections",
+                   ["{{ s.number }}", "{{ s.title }}{{ ' (MISSING)' if s.missing }}", ""],
+                   "Contents")
+    d.add_heading("Where each item is", 1)
+    kit.paragraph(d, where_intro)
+    kit.loop_table(d, ["Item", "In this pack"], "c in checklist",
+                   ["{{ c.item }}", "{{ c.where }}"], "Where each item is",
+                   widths=[None, 4.5])
+
+
 def finish_pack(document: DocxDocument, name: str) -> None:
     """A pack's opening pages: the covering letter's page carries the letterhead (no
     "Confidential" header), the pages after it "Name · Confidential"; every page numbered

@@ -28,17 +28,8 @@ def pack_cover() -> None:
                               "{{ enclosures | join('; ') }}.")
     letter.two_signatures(d, ("{{ head_teacher or '' }}", "Head teacher"),
                           ("{{ pupil.senco }}", "Special educational needs coordinator (SENCo)"))
-    heading = d.add_heading("Contents", 1)
-    heading.paragraph_format.page_break_before = True
-    kit.loop_table(d, ["No.", "Section", "Page"], "s in sections",
-                   ["{{ s.number }}", "{{ s.title }}{{ ' (MISSING)' if s.missing }}", ""],
-                   "Contents")
-    d.add_heading("Where each item is", 1)
-    kit.paragraph(d, "Every item the guidance asks for, and where it is in this pack. The "
-                     "evidence covers the 12 months to {{ review.date }}.")
-    kit.loop_table(d, ["Item", "In this pack"], "c in checklist",
-                   ["{{ c.item }}", "{{ c.where }}"], "Where each item is",
-                   widths=[None, 4.5])
+    letter.contents_pages(d, "Every item the guidance asks for, and where it is in this pack. "
+                             "The evidence covers the 12 months to {{ review.date }}.")
     d.add_heading("Agreed CRISP profile", 1)
     kit.paragraph(d, "{{ crisp.kind }}, dated {{ crisp.date }}.")
     kit.paragraph(d, "Agreed by:")

@@ -121,17 +121,8 @@ def ehc_pack_cover() -> None:
     kit.paragraph(d, "Please contact {{ request.contact }} about this request.")
     letter.two_signatures(d, ("{{ head_teacher or '' }}", "Head teacher"),
                           ("{{ pupil.senco }}", "Special educational needs coordinator (SENCo)"))
-    heading = d.add_heading("Contents", 1)
-    heading.paragraph_format.page_break_before = True
-    kit.loop_table(d, ["No.", "Section", "Page"], "s in sections",
-                   ["{{ s.number }}", "{{ s.title }}{{ ' (MISSING)' if s.missing }}", ""],
-                   "Contents")
-    d.add_heading("Where each item is", 1)
-    kit.paragraph(d, "Every item the local authority asks for ({{ profile_title }}), and where "
-                     "it is in this pack.")
-    kit.loop_table(d, ["Item", "In this pack"], "c in checklist",
-                   ["{{ c.item }}", "{{ c.where }}"], "Where each item is",
-                   widths=[None, 4.5])
+    letter.contents_pages(d, "Every item the local authority asks for ({{ profile_title }}), "
+                             "and where it is in this pack.")
     letter.finish_pack(d, f"{FOLDER}/ehc_pack_cover")
 
 
