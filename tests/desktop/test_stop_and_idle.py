@@ -100,7 +100,7 @@ def test_stop_stops_even_when_the_browser_drops_the_page(
     response = client.post("/stop", data={"csrf": csrf_token(TOKEN)})
     assert "<h1>docgen has stopped</h1>" in response.text
     # the response is never closed, as when the connection dropped
-    assert ending._stop.wait(5), "the server kept running"
+    assert ending.wait(5), "the server kept running"
     assert ending.reason == "button"
 
 
