@@ -95,7 +95,7 @@ class Scanner:
         if not mentions(root, data, self.finder, thorough=self.strict) \
                 and not self._upn_anywhere(root):
             return []
-        leaks: list[Leak] = []
+        leaks = self._entities(root, file, part)
         for paragraph in root.iter(*PARAGRAPHS):
             leaks += self.text(" ".join(paragraph.itertext()), file, part, "paragraph")
             leaks += self.text("".join(paragraph.itertext()), file, part, "paragraph")
@@ -114,6 +114,15 @@ class Scanner:
                 leaks += self.text(joiner.join(root.itertext()), file, part,
                                    "all the part's text")
         return _unique(leaks)
+
+    def _entities(self, root: etree._Element, file: str, part: str) -> list[Leak]:
+        """Entities a DTD declares: never expanded (SAFE_PARSER), so their text is read here
+        (Word never writes a DTD, but a file handed to the scanner may hold one)."""
+        dtd = root.getroottree().docinfo.internalDTD
+        if dtd is None:
+            return []
+        return [leak for entity in dtd.iterentities()
+                for leak in self.text(entity.content or "", file, part, f"entity {entity.name}")]
 
     def text(self, text: str, file: str, part: str, where: str) -> list[Leak]:
         leaks = [Leak(file, part, span.kind, where, _context(text, span.start, span.end))
