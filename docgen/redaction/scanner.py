@@ -121,8 +121,8 @@ class Scanner:
         dtd = root.getroottree().docinfo.internalDTD
         if dtd is None:
             return []
-        return [leak for entity in dtd.iterentities()
-                for leak in self.text(entity.content or "", file, part, f"entity {entity.name}")]
+        return [leak for entity in dtd.iterentities() if entity.content
+                for leak in self.text(entity.content, file, part, f"entity {entity.name}")]
 
     def text(self, text: str, file: str, part: str, where: str) -> list[Leak]:
         leaks = [Leak(file, part, span.kind, where, _context(text, span.start, span.end))

@@ -133,8 +133,9 @@ def test_a_part_that_is_not_well_formed_xml_is_read_as_bytes_by_a_strict_scan() 
 def test_a_name_declared_in_an_entity_is_reported_and_never_expanded() -> None:
     """Word never writes a DTD, but a file handed to the scanner may: the entity's text is
     a finding, and the entity is not expanded (the parser that reads untrusted XML)."""
-    xml = b'<!DOCTYPE a [<!ENTITY who "Dear Zofia">]><a>&who;</a>'
-    assert Scanner(FAMILY).scan_bytes(xml, "f.docx", "word/document.xml") == [
+    xml = (b'<!DOCTYPE a [<!ENTITY who "Dear Zofia"><!ENTITY file SYSTEM "notes.txt">'
+           b'<!ENTITY ann "Ann">]><a>&who; &ann;</a>')
+    assert Scanner(FAMILY, strict=True).scan_bytes(xml, "f.docx", "word/document.xml") == [
         leak("entity who", "Dear Zofia")]
 
 
@@ -148,6 +149,11 @@ def test_every_part_of_a_package_and_of_the_office_files_embedded_in_it() -> Non
     found = [leak("paragraph", "Zofia"), leak("text", "Zofia"),
              leak("paragraph", "Nowak", part=inside), leak("text", "Nowak", part=inside)]
     assert Scanner(FAMILY).scan_bytes(outer, "f.docx") == found
+    assert Scanner(FAMILY).scan_bytes(inner, "mail.eml", "attachments/Report.docx") == [
+        leak("paragraph", "Nowak", part="attachments/Report.docx/word/document.xml",
+             file="mail.eml"),
+        leak("text", "Nowak", part="attachments/Report.docx/word/document.xml",
+             file="mail.eml")]
     everything = "all the part's text"
     assert Scanner(FAMILY, strict=True).scan_bytes(outer, "f.docx") == [
         *found[:2], leak(everything, "Zofia"), *found[2:], leak(everything, "Nowak", part=inside),
@@ -167,6 +173,9 @@ def test_a_upn_with_other_characters_between_is_found_in_a_part_only_by_a_strict
     assert Scanner(FAMILY, strict=True).scan_bytes(xml, "f.docx", "word/document.xml") == [
         leak("paragraph", UPN_NOTE, "UPN"), leak("text", UPN_NOTE, "UPN"),
         leak("all the part's text", UPN_NOTE, "UPN")]
+    split = document(f"<w:p>{run('ref a_1234')}{run('56789012_ x')}</w:p>")
+    assert Scanner(FAMILY, strict=True).scan_bytes(split, "f.docx", "word/document.xml") == [
+        leak("paragraph", UPN_NOTE, "UPN"), leak("all the part's text", UPN_NOTE, "UPN")]
 
 
 def test_the_upn_as_the_form_wrote_it_is_compared_without_its_spaces_and_dashes() -> None:
