@@ -54,9 +54,15 @@ _ROLE_KEYS = ("role", "relationship")
 _LIST_KEYS = ("attended",)
 
 
+# Quote marks around a name or a nickname ("Zofia ‘Zosia’": Word curls them as they are typed)
+_QUOTES = "'’‘ʼ\"“”"
+
+
 def initials(name: str, dots: bool = True) -> str:
-    """'Zofia' -> 'Z.', 'Llŷr-Evans' -> 'L. E.' ('LE' without dots, for identifiers)."""
-    parts = [part for part in re.split(r"[\s\-‐‑–—]+", name.strip()) if part]
+    """'Zofia' -> 'Z.', 'Llŷr-Evans' -> 'L. E.', 'Zofia ‘Zosia’' -> 'Z. Z.' ('LE' without dots,
+    for identifiers)."""
+    parts = [part.strip(_QUOTES) for part in re.split(r"[\s\-‐‑–—]+", name.strip())]
+    parts = [part for part in parts if part]
     if not dots:
         return "".join(part[0] for part in parts)
     return " ".join(f"{part[0]}." for part in parts)
@@ -77,7 +83,7 @@ class Identity:
             return
         self.names.setdefault(name, initials(name))
         for part in re.split(r"[\s\-‐‑–—]+", name):
-            part = part.strip("'’ʼ")
+            part = part.strip(_QUOTES)
             if len(part) > 1 and fold_only(part) not in NOT_NAMES:
                 self.names.setdefault(part, f"{part[0]}.")
 

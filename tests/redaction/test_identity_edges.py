@@ -60,3 +60,17 @@ def test_a_row_with_only_a_who_column_is_read() -> None:
                          "attendees": [{"name": "Mr Doyle", "role": "Father"},
                                        {"name": "Mrs Webb", "role": "Teacher"}]})
     assert found.names == {"Nowak": "N.", "Doyle": "D."}
+
+
+def test_a_nickname_in_quotes_is_a_name_without_them() -> None:
+    """Word curls quotes as they are typed: 'Zofia ‘Zosia’' names Zosia (who was left in
+    the text) and its initials are letters (it was 'Z. ‘.')."""
+    from docgen.redaction.finder import Finder
+
+    found = identity_of({"pupil": {"forename": "Zofia ‘Zosia’", "surname": "Xu"}})
+    assert found.names == {"Zofia ‘Zosia’": "Z. Z.", "Zofia": "Z.", "Zosia": "Z.", "Xu": "X."}
+    assert Finder(found).redact("Zofia ‘Zosia’ Xu came; Zosia said hello") == (
+        "Z. Z. X. came; Z. said hello")
+    assert identity_of({"pupil": {"forename": 'Alex "Lexi"'}}).names == {
+        'Alex "Lexi"': "A. L.", "Alex": "A.", "Lexi": "L."}
+    assert initials("“Lexi”", dots=False) == "L"
