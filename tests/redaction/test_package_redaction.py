@@ -210,9 +210,12 @@ def test_a_tracked_change_of_the_pupil_s_name_makes_a_redacted_copy_not_a_refusa
     assert texts(out["word/document.xml"], "delText") == ["Z."]
 
 
-def test_a_part_in_another_encoding_is_redacted() -> None:
-    xml = '<?xml version="1.0" encoding="windows-1252"?><a>Zofia\'s café</a>'.encode("cp1252")
+def test_a_part_in_another_encoding_is_redacted_text_and_attributes() -> None:
+    declaration = '<?xml version="1.0" encoding="windows-1252"?>'
+    xml = f"{declaration}<a>Zofia's café</a>".encode("cp1252")
     assert etree.fromstring(redact_xml(xml, FINDER)).text == "Z.'s café"
+    xml = f'{declaration}<a descr="Photo of Zofia at the café"/>'.encode("cp1252")
+    assert etree.fromstring(redact_xml(xml, FINDER)).get("descr") == "Photo of Z. at the café"
 
 
 def test_entities_are_never_expanded() -> None:
