@@ -1,6 +1,7 @@
 """Redacts a whole Word package: every XML part (body, headers, footers, footnotes, comments,
 text boxes, charts, core, app and custom properties), and in each the text as a reader sees it
-— a paragraph's runs joined, tabs and breaks as spaces, field codes joined on their own —
+— a paragraph's runs joined, tabs and breaks as spaces, field codes joined on their own, then
+each run on its own (names in adjacent runs, as a tracked change leaves them) —
 plus the attributes that carry free text (bookmark names and the links to them, content
 control titles and tags, alt text, authors, document variables, form-field names and help)
 and the addresses of external links. Embedded Office files are redacted the same way."""

@@ -5,7 +5,8 @@ the UPN or the date of birth still appear.
 Names are found as whole words however they were typed (docgen.redaction.fold), in every
 text node and in every paragraph's text joined both with and without spaces between its
 pieces (so a name Word split across runs is found, and so are two names in adjacent runs),
-and in the attributes that hold free text: docgen runs this on every redacted copy before
+in the attributes that hold free text, and in the text of entities a DTD declares (never
+expanded): docgen runs this on every redacted copy before
 writing it. ``strict`` also reads every attribute, each part's whole text joined both ways
 (names split across paragraphs or cells), the UPN with anything between its characters, and
 the names' and UPN's bytes in parts that are not XML (pictures' metadata, embedded objects):
