@@ -6,11 +6,11 @@ Names are found as whole words however they were typed (docgen.redaction.fold), 
 text node and in every paragraph's text joined both with and without spaces between its
 pieces (so a name Word split across runs is found, and so are two names in adjacent runs),
 in the attributes that hold free text, and in the text of entities a DTD declares (never
-expanded): docgen runs this on every redacted copy before
-writing it. ``strict`` also reads every attribute, each part's whole text joined both ways
-(names split across paragraphs or cells), the UPN with anything between its characters, and
-the names' and UPN's bytes in parts that are not XML (pictures' metadata, embedded objects):
-the test suite and ``tools/leak_scan.py`` use it.
+expanded): docgen runs this on every redacted copy before writing it. ``strict`` also reads
+every attribute, each part's whole text joined both ways (names split across paragraphs or
+cells), the UPN with anything between its characters, and the names' and UPN's bytes in
+parts that are not XML (pictures' metadata, embedded objects): the test suite and
+``tools/leak_scan.py`` use it.
 """
 
 from __future__ import annotations
