@@ -55,6 +55,7 @@ def test_invitations_and_advice_two_weeks_before_and_the_report_two_weeks_after(
     # of the review meeting"; CoP 9.176: the report within two weeks of the meeting; the
     # decision within four weeks.
     due = dates.review_dates(D(2027, 3, 3))
+    assert due.meeting == D(2027, 3, 3)
     assert due.invitations_by == due.advice_circulated_by == D(2027, 2, 17)
     assert due.report_by == D(2027, 3, 17)
     assert due.decision_by == D(2027, 3, 31)
@@ -72,6 +73,21 @@ def test_phase_transfer_15_february_or_31_march_for_post_16(transfer: str, due: 
     assert dates.amended_plan_due(transfer, 2027) == due
 
 
+def test_a_move_that_is_not_a_phase_transfer_is_named_in_the_error() -> None:
+    with pytest.raises(KeyError) as caught:
+        dates.amended_plan_due("nursery_reception", 2027)
+    assert caught.value.args == ("nursery_reception",)
+
+
+@pytest.mark.parametrize(("year_group", "considers"), [
+    ("8", False), ("9", True), ("10", True), ("14", True), ("R", False), ("", False),
+    ("N1", False)])
+def test_from_year_9_the_review_considers_adulthood(year_group: str, considers: bool) -> None:
+    # Reg 20(6): from Year 9 on, the review considers preparation for adulthood; a year
+    # group that is not a number (Reception, Nursery) never does.
+    assert dates.considers_adulthood(year_group) is considers
+
+
 def test_parents_met_at_least_three_times_a_year() -> None:
     # CoP 6.65: "Schools should meet parents at least three times each year."
     assert meetings.MEETINGS_A_YEAR == 3
@@ -80,6 +96,9 @@ def test_parents_met_at_least_three_times_a_year() -> None:
             D(2026, 8, 31), None]
     assert meetings.meetings_in_year(start, held) == [D(2026, 10, 1), D(2027, 2, 2),
                                                       D(2027, 8, 31)]
+    # the year's first and last days are in it
+    assert meetings.meetings_in_year(start, [D(2027, 8, 31), start]) == [start,
+                                                                         D(2027, 8, 31)]
     assert meetings.year_end(start) == D(2027, 8, 31)
 
 

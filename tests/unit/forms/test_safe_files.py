@@ -109,3 +109,60 @@ def test_templates_and_packages_are_named_for_what_they_are(tmp_path: Path) -> N
     assert refusal(open_package, big, FORM) == (
         f"{big}: the file is 51.0 MB, larger than the 50 MB docgen reads for a form\n"
         "Check that this is the right file.")
+
+
+def test_a_file_that_grows_while_it_is_read_is_never_read_past_its_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memory budget: a file larger than it looked is read to one byte past the limit,
+    not whole (here 40 MB where the limit is 1 MB)."""
+    import os
+    import tracemalloc
+
+    path = tmp_path / "form.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(40 * MB)  # sparse: nothing is written
+    real = Path.stat
+
+    def smaller(self: Path, *args, **kwargs) -> os.stat_result:
+        info = real(self, *args, **kwargs)
+        if self.name != "form.yaml":
+            return info
+        values = list(info)
+        values[6] = 10
+        return os.stat_result(values)
+
+    monkeypatch.setattr(Path, "stat", smaller)
+    tracemalloc.start()
+    try:
+        message = refusal(read_file, path, MB, "form")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert message == (f"{path}: the file is larger than the 1 MB docgen reads for a form\n"
+                       "Check that this is the right file.")
+    assert peak < 3 * MB
+
+
+def test_a_text_file_too_large_is_named_for_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_bytes(b"x" * (MB + 1))
+    assert refusal(read_text, path, MB) == (
+        f"{path}: the file is 1.0 MB, larger than the 1 MB docgen reads for a data file\n"
+        "Check that this is the right file.")
+    assert refusal(read_text, path, MB, "settings file") == (
+        f"{path}: the file is 1.0 MB, larger than the 1 MB docgen reads for a settings file\n"
+        "Check that this is the right file.")
+
+
+def test_a_template_file_is_read_within_the_template_limit(tmp_path: Path) -> None:
+    from docgen.safe_open.files import read_template_file
+
+    bundled = Path(__file__).resolve().parents[3] / "templates" / "iep.docx"
+    assert read_template_file(bundled) == bundled.read_bytes()
+    big = tmp_path / "iep.docx"
+    with big.open("wb") as handle:
+        handle.truncate(51 * MB)  # sparse: nothing is written
+    assert refusal(read_template_file, big) == (
+        f"{big}: this template cannot be used as a Word document: the file is 51.0 MB, larger "
+        "than the 50 MB docgen reads for a template\nOpen it in Word and save it again as a "
+        "Word document (.docx), or take it out of the templates folder to use the bundled one.")
