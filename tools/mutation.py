@@ -184,13 +184,17 @@ def describe(work: Path, name: str) -> tuple[str, str]:
 
 @cache
 def _function_bodies(path: Path) -> dict[str, list[str]]:
-    """Each function's lines below its def line, by name (methods too)."""
+    """Each function's lines by name (methods too), its def line(s) included with mutmut's
+    suffix taken off the name, so a mutated default value shows as its changed def line."""
     text = path.read_text("utf-8")
     lines = text.splitlines()
     bodies = {}
     for node in ast.walk(ast.parse(text)):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno:
-            bodies[node.name] = lines[node.body[0].lineno - 1:node.end_lineno]
+            signature = lines[node.lineno - 1:node.body[0].lineno - 1]
+            plain = node.name.split("__mutmut_")[0]
+            bodies[node.name] = ([line.replace(node.name, plain) for line in signature]
+                                 + lines[node.body[0].lineno - 1:node.end_lineno])
     return bodies
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import fnmatch
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -81,3 +82,26 @@ def test_every_hand_made_mutant_still_finds_its_line() -> None:
         assert mutant["new"] != mutant["old"] and mutant["what"]
         for test in mutant["tests"]:
             assert (ROOT / test.split("::")[0]).exists(), test
+
+
+def _mutation_tool():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("mutation_tool", ROOT / "tools" / "mutation.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while defined
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_mutated_default_value_is_described_by_its_def_line(tmp_path: Path) -> None:
+    mutants = tmp_path / "mutants" / "pkg"
+    mutants.mkdir(parents=True)
+    (mutants / "mod.py").write_text(
+        "def x_limit__mutmut_orig(size, most=10):\n    return min(size, most)\n"
+        "def x_limit__mutmut_1(size, most=11):\n    return min(size, most)\n"
+        "def x_limit__mutmut_2(size, most=10):\n    return max(size, most)\n", "utf-8")
+    tool = _mutation_tool()
+    assert tool.describe(tmp_path, "pkg.mod.x_limit__mutmut_1") == (
+        "limit", "def x_limit(size, most=11):")
+    assert tool.describe(tmp_path, "pkg.mod.x_limit__mutmut_2") == (
+        "limit", "return max(size, most)")
