@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from docgen import house_style
 from docgen import print_layout as layout
+from docgen.errors import UnusableInput
 from docgen.packs.contents import (
     csv_document,
     keeping_its_pages,
@@ -81,6 +83,7 @@ def two_section_document():
     """A portrait page, then landscape targets (as an IEP), with its own header and footer."""
     document = house_style.new_document("IEP")
     document.add_paragraph("Portrait page")
+    document.sections[0].header.paragraphs[0].text = "Confidential"
     house_style.add_page_number_footer(document)
     layout.new_section(document, landscape=True)
     document.add_paragraph("Landscape targets")
@@ -148,6 +151,7 @@ def pack_with_inner_sections():
     second portrait with a narrow left margin."""
     document = house_style.new_document("Pack")
     document.add_paragraph("Covering letter")
+    document.sections[0].header.paragraphs[0].text = "Confidential"
     house_style.add_page_number_footer(document)
     document.sections[0].different_first_page_header_footer = True
     final = document.element.body.find(qn("w:sectPr"))
@@ -165,7 +169,7 @@ def section_properties(document) -> list:
 def test_the_first_section_keeps_the_covers_furniture_and_the_later_ones_share_it() -> None:
     document = pack_with_inner_sections()
     cover_tags = child_tags(document.element.body.find(qn("w:sectPr")))
-    assert {"footerReference", "titlePg"} <= set(cover_tags)
+    assert {"headerReference", "footerReference", "titlePg"} <= set(cover_tags)
     settle_sections(document)
     first, portrait, last = section_properties(document)
     assert child_tags(first) == cover_tags  # the covering letter: footer, its own first page
@@ -190,6 +194,15 @@ def test_a_pack_of_one_section_is_left_as_it_is() -> None:
     assert saved(document) == before
 
 
+def test_a_pack_without_final_section_properties_is_left_as_it_is() -> None:
+    document = pack_with_inner_sections()
+    body = document.element.body
+    body.remove(body.find(qn("w:sectPr")))
+    before = saved(document)
+    settle_sections(document)
+    assert saved(document) == before
+
+
 def test_a_section_without_its_own_page_size_takes_the_covers() -> None:
     document = pack_with_inner_sections()
     first = section_properties(document)[0]
@@ -205,11 +218,12 @@ def test_a_section_without_its_own_page_size_takes_the_covers() -> None:
 
 def cover_with_contents(settings_before: str | None = "compat"):
     document = house_style.new_document("Pack")
+    document.add_table(rows=1, cols=2)  # a layout table without a caption comes first
     other = house_style.add_table(document, ["No.", "Item"], caption="Where each item is")
     other.add_row().cells[0].text = "1"
     table = house_style.add_table(document, ["No.", "Section", "Page"], caption="Contents")
-    for number, title in (("1", "High Focus IEP"), ("2.", "Attendance record"),
-                          ("", "Sent with this pack")):
+    for number, title in (("1", "High Focus IEP"), ("", "Sent with this pack"),
+                          ("2.", "Attendance record")):
         cells = table.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = number, title, "99"
     settings = document.settings.element
@@ -229,14 +243,15 @@ def field_code(cell) -> tuple[str, str]:
 def test_each_contents_row_gets_a_page_field_to_its_sections_bookmark() -> None:
     document = cover_with_contents()
     number_the_contents(document)
-    table = document.tables[1]
+    table = document.tables[2]
+    # a row without a section number (a note) keeps its text; the rows after it are numbered
     assert [field_code(row.cells[2]) for row in table.rows[1:]] == [
-        (" PAGEREF docgen_section_1 \\h ", ""), (" PAGEREF docgen_section_2 \\h ", ""),
-        ("", "99")]
+        (" PAGEREF docgen_section_1 \\h ", ""), ("", "99"),
+        (" PAGEREF docgen_section_2 \\h ", "")]
     assert [row.cells[1].text for row in table.rows] == [
-        "Section", "High Focus IEP", "Attendance record", "Sent with this pack"]
+        "Section", "High Focus IEP", "Sent with this pack", "Attendance record"]
     assert table.rows[0].cells[2].text == "Page"  # the header row is not a section
-    assert document.tables[0].rows[1].cells[-1].text == ""  # another table is left alone
+    assert document.tables[1].rows[1].cells[-1].text == ""  # another table is left alone
 
 
 def test_word_is_asked_to_update_the_fields_in_schema_order() -> None:
@@ -290,6 +305,13 @@ def test_the_csv_table_is_captioned_and_its_rows_do_not_split_across_pages() -> 
     assert document.core_properties.title == "Reading tests"
     for row in table.rows:
         assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_a_csv_refused_without_its_file_name_is_called_the_csv_file() -> None:
+    with pytest.raises(UnusableInput) as caught:
+        csv_document(b"x" * 1_000_001, "Scores")
+    assert caught.value.format_message().startswith(
+        "the CSV file: this CSV file is larger than 1 MB")
 
 
 def test_an_empty_csv_document_is_titled_too() -> None:
