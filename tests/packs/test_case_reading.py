@@ -41,7 +41,8 @@ def test_a_folder_without_case_yaml_says_on_the_page_to_include_it(tmp_path: Pat
         "Include the case folder's case.yaml, which lists the evidence.")
 
 
-@pytest.mark.parametrize("title", [r'"C:\Users\qa"', r'"reports\xZZ.docx"'])
+# \U: an escape of 8 hex digits; \q: an unknown escape; \xZZ: no hex digits after \x
+@pytest.mark.parametrize("title", [r'"C:\Users\qa"', r'"C:\qa"', r'"reports\xZZ.docx"'])
 def test_a_double_quoted_windows_path_is_named_with_how_to_write_it(tmp_path: Path,
                                                                      title: str) -> None:
     write_case(tmp_path, f"evidence:\n  - {{kind: report, title: {title}, file: a.pdf}}\n")
@@ -149,6 +150,18 @@ def test_the_pack_its_manifest_and_other_files_are_not_forms(tmp_path: Path) -> 
     assert found.problems == []
     assert sorted(f.path.name for f in found.forms) == sorted(
         p.name for p in ELLIS_CASE.iterdir() if p.suffix == ".yaml" and p.name != "case.yaml")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links need privileges on Windows")
+def test_a_link_out_of_the_folder_is_refused_and_the_forms_after_it_still_read(
+        tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+    (case / "0-elsewhere.yaml").symlink_to(ELLIS_CASE / "iep-2026-01-18.yaml")
+    found = load_case(case)
+    assert found.problems == [
+        "0-elsewhere.yaml: this is a link to a file outside the case folder, which docgen does "
+        "not follow; copy the file itself into the folder"]
+    assert len(found.forms) == 7
 
 
 def test_a_form_in_capitals_is_read(tmp_path: Path) -> None:
