@@ -242,3 +242,38 @@ def test_a_redacted_pack_that_would_still_name_the_pupil_is_refused_naming_the_c
     assert caught.value.file == str(ELLIS_CASE)
     assert caught.value.message.startswith(
         "the redacted copy would still show what identifies the pupil")
+
+
+def test_a_redacted_pack_hides_a_parent_another_form_names(tmp_path: Path) -> None:
+    """The names come from the whole case: Mr Okafor is a parent in the latest review only,
+    and the High Focus IEP mentions him."""
+    case = copy_case(tmp_path)
+    review = case / "hf_review-2027-01-18.yaml"
+    review.write_text(review.read_text("utf-8").replace(
+        "  parents: Ms Dana Whitfield\n", "  parents: Ms Dana Whitfield and Mr Sam Okafor\n"),
+        "utf-8")
+    plan = case / "hf_iep-2026-09-14.yaml"
+    plan.write_text(plan.read_text("utf-8").replace(
+        "  parents: Ms Whitfield reads with Ellis", "  parents: Mr Okafor reads with Ellis"),
+        "utf-8")
+    text = all_text(build_pack(case, redacted=True))
+    assert "Okafor" not in text and "Sam" not in text
+    assert "Mr O. reads with E. every evening" in text
+
+
+def test_a_redacted_draft_marks_its_gaps(tmp_path: Path) -> None:
+    case = copy_case(tmp_path)
+    (case / "hf_iep-2026-09-14.yaml").unlink()
+    (case / "hf_iep-2026-04-27.yaml").unlink()
+    text = all_text(build_pack(case, draft=True, redacted=True))
+    assert "DRAFT: this pack is incomplete." in text
+    assert "1. High Focus IEP\nMISSING: this item is not in the case folder yet." in text
+    assert "Ellis" not in text
+
+
+def test_birminghams_pack_of_a_folder_alone_is_the_full_pack_with_names() -> None:
+    from docgen.packs import birmingham
+
+    text = all_text(birmingham.build_pack(ELLIS_CASE))
+    assert "Ellis Morgan · review of 18 January 2027" in text
+    assert "DRAFT" not in text
