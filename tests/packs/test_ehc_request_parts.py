@@ -277,3 +277,38 @@ def test_a_new_case_folder_names_the_pupil() -> None:
                            "assessment")
     raw = yaml.safe_load(text)
     assert raw["framework"] == "send2015" and raw["pupil"] == {"name": "Amira Haddad"}
+
+
+def test_a_pack_of_a_folder_alone_is_the_full_pack_with_names() -> None:
+    text = all_text(build_pack(CASE))
+    assert "Amira Haddad · to Northmoor Borough Council" in text
+    assert "DRAFT" not in text
+
+
+def test_a_redacted_draft_marks_its_gaps(case: Path) -> None:
+    (case / "attainment.docx").unlink()
+    text = all_text(build_pack(case, draft=True, redacted=True))
+    assert "DRAFT: this pack is incomplete." in text
+    assert "Amira" not in text
+
+
+def test_evidence_that_cannot_be_merged_is_listed_as_sent_with_the_pack(case: Path) -> None:
+    (case / "hearing.pdf").write_bytes(b"%PDF-1.4 a hearing test")
+    manifest = case / "case.yaml"
+    manifest.write_text(manifest.read_text("utf-8") + "  - {kind: health, title: Hearing test, "
+                        "date: 2026-11-03, file: hearing.pdf}\n", "utf-8")
+    text = all_text(build_pack(case))
+    assert "Hearing test (3 November 2026)" in text
+    assert "Sent with this pack as separate files: Hearing test (3 November 2026)." in text
+
+
+def test_the_manifest_records_a_listed_file_that_is_absent_as_not_present(case: Path) -> None:
+    import json
+
+    from docgen.packs.manifest import manifest
+
+    (case / "salt-report.docx").unlink()
+    document = json.loads(manifest(check_case(case), case / "pack.docx", b"pack"))
+    assert document["checklist"][-1] == {
+        "item": "Speech and language therapy report (salt-report.docx)", "present": False,
+        "source": ""}
