@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from docgen.frameworks import SEND_2015
 from docgen.packs.case import Case
 from docgen.packs.checklist import CaseCheck, Item
@@ -80,3 +82,32 @@ def test_two_sections_are_joined_with_and(tmp_path: Path) -> None:
     check = CaseCheck(Case(tmp_path), [Item("Reviews", True, [a, b])], None, None, [])
     rows = checklist_rows(check, [Section("A", a, b"x"), Section("B", b, b"x")])
     assert rows == [{"item": "Reviews", "where": "Sections 1 and 2"}]
+
+
+def test_the_letter_is_addressed_to_the_team_at_the_authoritys_own_address(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    own = tmp_path / "own" / "send2015" / "settings"
+    own.mkdir(parents=True)
+    (own / "authority.yaml").write_text(
+        "statutory_team: The EHC Assessment Team\n"
+        "statutory_team_address: [County Hall, Market Street, Northmoor NM1 1AA]\n", "utf-8")
+    monkeypatch.setenv("DOCGEN_TEMPLATES", str(tmp_path / "own"))
+    check = check_case(AMIRA)
+    context = opening_pages({}, check.review.checked.data, check, framework=SEND_2015,
+                            code="EHCR", authority_name="Northmoor Borough Council",
+                            sections=[], enclosures=[], draft=False)
+    assert context["letter"]["recipient"] == [
+        "The EHC Assessment Team", "Northmoor Borough Council", "County Hall",
+        "Market Street", "Northmoor NM1 1AA"]
+
+
+def test_the_letterhead_is_the_frameworks_school() -> None:
+    check = check_case(AMIRA)
+    context = opening_pages({}, check.review.checked.data, check, framework=SEND_2015,
+                            code="EHCR", authority_name="", sections=[], enclosures=[],
+                            draft=False)
+    assert context["letter"]["school"] == {
+        "name": "St Anne's Church of England Primary School",
+        "address": "Church Street, Northmoor, NM2 7SA",
+        "contact": "Telephone 0121 496 0404 · office@stannes.example.sch.uk",
+        "head_teacher": "Mrs Helen Carter", "has_logo": False}
