@@ -156,3 +156,17 @@ def test_listed_files_missing_and_files_that_cannot_be_used_are_named_apart(
     assert [m for m in check_case(case).missing if m.startswith("Attendance")] == [
         "Attendance record: case.yaml lists attendance-2025.pdf, which is not in the folder; "
         "att-a.docx, att-b.docx cannot be used (see below)"]
+
+
+def test_an_iep_review_of_the_year_is_one_of_the_reviews(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tests.conftest import SAMPLES
+
+    case = copy_case(tmp_path)
+    data = yaml.safe_load((SAMPLES / "zofia-wisniewska" / "iep_review.yaml").read_text("utf-8"))
+    data["review"].update(date=dt.date(2026, 11, 2), next_review_date=dt.date(2027, 2, 1))
+    (case / "iep_review.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    (item,) = [i for i in check_case(case).items if i.name == "Reviews over the last 12 months"]
+    assert [p.name for p in item.sources] == [
+        "hf_review-2026-07-13.yaml", "hf_review-2027-01-18.yaml", "iep_review.yaml"]
