@@ -5,6 +5,7 @@ sections and their order, and what the pack refuses."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import yaml
 from docgen.errors import InvalidInput, TemplateProblem
 from docgen.packs import ehc_request
 from docgen.packs.ehc_request import build_pack, check_case, sections_for, settings, skeleton
+from docgen.packs.manifest import manifest as pack_manifest
 from tests.docx_helpers import all_text, paragraphs
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "send2015" / "amira-haddad"
@@ -303,12 +305,8 @@ def test_evidence_that_cannot_be_merged_is_listed_as_sent_with_the_pack(case: Pa
 
 
 def test_the_manifest_records_a_listed_file_that_is_absent_as_not_present(case: Path) -> None:
-    import json
-
-    from docgen.packs.manifest import manifest
-
     (case / "salt-report.docx").unlink()
-    document = json.loads(manifest(check_case(case), case / "pack.docx", b"pack"))
+    document = json.loads(pack_manifest(check_case(case), case / "pack.docx", b"pack"))
     assert document["checklist"][-1] == {
         "item": "Speech and language therapy report (salt-report.docx)", "present": False,
         "source": ""}

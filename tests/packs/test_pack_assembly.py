@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from lxml import etree
 
 from docgen import house_style
+from docgen.definitions import load_definition
 from docgen.docprops import read_custom_properties
-from docgen.errors import InvalidInput
+from docgen.errors import InvalidInput, UnusableInput
+from docgen.packs import birmingham
 from docgen.packs.assemble import (
     build_pack,
     compose,
@@ -25,6 +28,7 @@ from docgen.packs.assemble import (
 from docgen.packs.case import Case, Evidence
 from docgen.packs.checklist import CaseCheck, check_case
 from docgen.packs.cover import Section
+from tests.conftest import SAMPLES
 from tests.docx_helpers import all_text, open_doc, paragraphs
 from tests.fixtures import ELLIS_CASE, copy_case
 
@@ -82,8 +86,6 @@ def test_each_section_is_the_document_of_its_form() -> None:
 
 
 def test_an_iep_review_in_the_year_is_a_section_of_its_own(tmp_path: Path) -> None:
-    from tests.conftest import SAMPLES
-
     case = copy_case(tmp_path)
     data = yaml.safe_load((SAMPLES / "zofia-wisniewska" / "iep_review.yaml").read_text("utf-8"))
     data["review"]["date"] = dt.date(2026, 11, 2)
@@ -154,7 +156,7 @@ def test_word_and_csv_evidence_is_merged_anything_else_sent_a_missing_file_a_gap
 def test_a_csv_too_large_to_merge_is_refused_by_its_file_name(tmp_path: Path) -> None:
     check = evidence_check(tmp_path, Evidence("nc_levels", "Scores", None,
                                               tmp_path / "scores.csv", data=b"x" * 1_000_001))
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(UnusableInput) as caught:
         evidence_sections(check)
     assert caught.value.format_message().startswith(
         "scores.csv: this CSV file is larger than 1 MB")
@@ -166,13 +168,9 @@ def test_a_forms_document_records_the_form_it_was_made_from() -> None:
     form = [f for f in check_case(ELLIS_CASE).included_forms if f.form == "hf_review"][-1]
     data = render_form("review_record", form)
     custom = zipfile.ZipFile(io.BytesIO(data)).read("docProps/custom.xml")
-    from lxml import etree
-
     properties = read_custom_properties(etree.fromstring(custom))
     assert properties["docgen.form"] == "hf_review"
     assert properties["docgen.template"] == "review_record"
-    from docgen.definitions import load_definition
-
     assert properties["docgen.form_version"] == str(load_definition("hf_review").version)
     assert "Ellis Morgan · review of 18 January 2027" in all_text(data)
 
@@ -272,8 +270,6 @@ def test_a_redacted_draft_marks_its_gaps(tmp_path: Path) -> None:
 
 
 def test_birminghams_pack_of_a_folder_alone_is_the_full_pack_with_names() -> None:
-    from docgen.packs import birmingham
-
     text = all_text(birmingham.build_pack(ELLIS_CASE))
     assert "Ellis Morgan · review of 18 January 2027" in text
     assert "DRAFT" not in text
