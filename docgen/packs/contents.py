@@ -46,10 +46,6 @@ def section_opening(number: int, title: str) -> DocxDocument:
     end.set(qn("w:id"), str(1000 + number))
     heading._p.append(start)
     heading._p.append(end)
-    # python-docx's blank document ends with an empty paragraph: drop it, nothing follows
-    for paragraph in document.paragraphs[:-1] if len(document.paragraphs) > 1 else []:
-        if not paragraph.text:
-            paragraph._p.getparent().remove(paragraph._p)
     return document
 
 

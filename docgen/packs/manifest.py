@@ -26,9 +26,7 @@ def manifest(check: CaseCheck, pack: Path, pack_bytes: bytes, *, redacted: bool 
     named after the pupil)."""
     folder = check.case.folder
     files = []
-    seen: set[str] = set()
     for form in check.included_forms:
-        seen.add(form.path.name)
         files.append({"file": form.path.name, "kind": f"{form.form} form",
                       "date": form.date.isoformat(), "sha256": sha256(form.path),
                       "in_pack": "rendered"})

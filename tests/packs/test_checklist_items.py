@@ -156,3 +156,35 @@ def test_listed_files_missing_and_files_that_cannot_be_used_are_named_apart(
     assert [m for m in check_case(case).missing if m.startswith("Attendance")] == [
         "Attendance record: case.yaml lists attendance-2025.pdf, which is not in the folder; "
         "att-a.docx, att-b.docx cannot be used (see below)"]
+
+
+def test_an_iep_review_of_the_year_is_one_of_the_reviews(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tests.conftest import SAMPLES
+
+    case = copy_case(tmp_path)
+    data = yaml.safe_load((SAMPLES / "zofia-wisniewska" / "iep_review.yaml").read_text("utf-8"))
+    data["review"].update(date=dt.date(2026, 11, 2), next_review_date=dt.date(2027, 2, 1))
+    (case / "iep_review.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    (item,) = [i for i in check_case(case).items if i.name == "Reviews over the last 12 months"]
+    assert [p.name for p in item.sources] == [
+        "hf_review-2026-07-13.yaml", "hf_review-2027-01-18.yaml", "iep_review.yaml"]
+
+
+def test_a_threads_report_listed_but_not_in_the_folder_is_named(tmp_path: Path) -> None:
+    from docgen.domain import crisp
+
+    case = copy_case(tmp_path)
+    (case / "pss-report.pdf").unlink()  # the only report for threads 2 and 5
+    missing = check_case(case).missing
+    assert missing == [
+        f"Table 2 evidence for {crisp.thread(2).label} (Band 5): "
+        f"{'; '.join(crisp.thread(2).evidence)}: case.yaml lists pss-report.pdf, which is not "
+        "in the folder",
+        f"Table 2 evidence for {crisp.thread(5).label} (Band 3): "
+        f"{'; '.join(crisp.thread(5).evidence)}: case.yaml lists pss-report.pdf, which is not "
+        "in the folder"]
+    (thread_1,) = [i for i in check_case(case).items if i.name.startswith(
+        f"Table 2 evidence for {crisp.thread(1).label}")]
+    assert thread_1.present  # its other reports are there

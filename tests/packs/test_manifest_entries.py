@@ -88,3 +88,49 @@ def test_the_manifest_is_readable_as_text(tmp_path: Path) -> None:
     assert '"title": "Presenze di Łucja Wiśniewska"' in text
     lines = text.splitlines()
     assert lines[0] == "{" and lines[1] == '  "pack": {' and lines[2].startswith('    "file"')
+
+
+def test_a_word_document_or_csv_named_in_capitals_is_merged(tmp_path: Path) -> None:
+    from tests.unit.forms.builders import IEP_BLANK
+
+    case = copy_case(tmp_path)
+    (case / "SALT.DOCX").write_bytes(IEP_BLANK)
+    (case / "Scores.CSV").write_bytes(b"test,score\nreading,7\n")
+    manifest_file = yaml.safe_load((case / "case.yaml").read_text("utf-8"))
+    manifest_file["evidence"] += [{"kind": "report", "file": "SALT.DOCX", "threads": [2]},
+                                  {"kind": "nc_levels", "file": "Scores.CSV"}]
+    (case / "case.yaml").write_text(yaml.safe_dump(manifest_file), "utf-8")
+    _, files = entries(case)
+    by_name = {entry["file"]: entry["in_pack"] for entry in files}
+    assert (by_name["SALT.DOCX"], by_name["Scores.CSV"]) == ("merged", "merged")
+
+
+def test_the_time_it_was_made_to_the_second(tmp_path: Path) -> None:
+    document, _ = entries(copy_case(tmp_path))
+    made = dt.datetime.fromisoformat(document["made"])
+    assert made.microsecond == 0 and made.utcoffset() == dt.timedelta(0)
+
+
+def test_beside_a_redacted_pack_the_manifest_names_no_one(tmp_path: Path) -> None:
+    """File names, titles and checklist lines with initials; no case folder (often named
+    after the pupil); everything that is not text kept as it is."""
+    case = copy_case(tmp_path)
+    (case / "pupil-views.pdf").rename(case / "ellis-morgan-views.pdf")
+    manifest_file = yaml.safe_load((case / "case.yaml").read_text("utf-8"))
+    manifest_file["evidence"][2]["file"] = "ellis-morgan-views.pdf"
+    (case / "case.yaml").write_text(yaml.safe_dump(manifest_file, allow_unicode=True), "utf-8")
+    text = manifest(check_case(case), case / "Ellis Morgan pack.docx", b"pack bytes",
+                    redacted=True).decode("utf-8")
+    for secret in ("Ellis", "Morgan", "Whitfield", str(tmp_path)):
+        assert secret not in text, secret
+    document = json.loads(text)
+    assert "case_folder" not in document
+    assert document["pack"] == {"file": "E. M. pack.docx",
+                                "sha256": hashlib.sha256(b"pack bytes").hexdigest()}
+    by_name = {entry["file"]: entry for entry in document["files"]}
+    assert by_name["E.-M.-views.pdf"]["title"] == "E.'s views"
+    assert by_name["E.-M.-views.pdf"]["date"] == "2027-01-11"
+    assert by_name["parents-views.pdf"]["title"] == "Views of Ms W."
+    assert document["checklist"][3] == {"item": "Views of the pupil", "present": True,
+                                        "source": "E.-M.-views.pdf"}
+    assert document["docgen_version"] == __version__
