@@ -76,16 +76,17 @@ def relative_inputs(root: Path, out_dir: Path) -> list[str]:
     return [path.relative_to(root).as_posix() for path in find_inputs(root, out_dir)]
 
 
-def up_to_date(path: Path, previous: dict | None, out_dir: Path, templates: str = "",
+def up_to_date(path: Path, previous: dict | None, out_dir: Path, templates: str,
                shared: frozenset[str] = frozenset()) -> bool:
     """True when the last run made every output from this same content (its SHA-256, not
     its modification time: a copy can keep an old time) and templates, and all are still
     there. ``shared`` are names two index entries both claim (an older docgen let one input's
-    document replace another's): those inputs are made again."""
-    if not previous or previous.get("templates") != templates or "sha256" not in previous:
+    document replace another's): those inputs are made again, as are those whose entry does
+    not say what they made (an edited index)."""
+    if (not previous or previous.get("templates") != templates or "sha256" not in previous
+            or "outputs" not in previous):
         return False
-    outputs = previous.get("outputs", [])
-    if any(name in shared or not (out_dir / name).is_file() for name in outputs):
+    if any(name in shared or not (out_dir / name).is_file() for name in previous["outputs"]):
         return False
     return previous["sha256"] == digest_of(path)
 

@@ -19,6 +19,9 @@ def test_outcomes_come_back_in_the_order_of_the_inputs() -> None:
     # one that was never asked for still comes back, last
     extra = [Outcome("b", "ok"), Outcome("zz", "ok"), Outcome("a", "ok")]
     assert [o.input for o in _in_order(["a", "b"], iter(extra))] == ["a", "b", "zz"]
+    # each as soon as those before it are back: b lets c and d (waiting) follow it
+    finished = [Outcome(name, "ok") for name in ("a", "d", "c", "b")]
+    assert [o.input for o in _in_order(todo, iter(finished))] == ["a", "b", "c", "d"]
 
 
 def test_names_two_entries_claim_and_entries_without_outputs() -> None:
@@ -27,14 +30,16 @@ def test_names_two_entries_claim_and_entries_without_outputs() -> None:
     assert _shared_names(index) == frozenset({"x.docx"})
 
 
-def test_an_entry_without_outputs_is_up_to_date_when_its_content_is(tmp_path: Path) -> None:
+def test_what_an_index_entry_needs_for_its_input_to_be_up_to_date(tmp_path: Path) -> None:
     form = tmp_path / "iep.yaml"
     form.write_text("form: iep\n", "utf-8")
-    entry = {"sha256": digest_of(form), "templates": "t"}
+    entry = {"sha256": digest_of(form), "templates": "t", "outputs": []}
     assert up_to_date(form, entry, tmp_path, "t")
     assert not up_to_date(form, {**entry, "templates": "other"}, tmp_path, "t")
-    assert not up_to_date(form, {"templates": "t"}, tmp_path, "t")
+    assert not up_to_date(form, {"templates": "t", "outputs": []}, tmp_path, "t")
     assert not up_to_date(form, None, tmp_path, "t")
+    # an edited index whose entry no longer says what the input made: made again
+    assert not up_to_date(form, {"sha256": digest_of(form), "templates": "t"}, tmp_path, "t")
     entry["outputs"] = ["iep.docx"]
     assert not up_to_date(form, entry, tmp_path, "t")  # its document is gone
     (tmp_path / "iep.docx").write_bytes(b"made")

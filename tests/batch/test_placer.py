@@ -4,7 +4,10 @@ input owns that one, never an input, never a file someone else made or changed."
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
+
+import pytest
 
 from docgen.batch_outputs import Placer, Planned, remove_leftovers
 from docgen.render.write import write_temporary
@@ -145,3 +148,32 @@ def test_giving_up_when_a_temporary_file_is_already_gone(tmp_path: Path) -> None
     Path(document.temporary).unlink()
     final, why = Placer(tmp_path, False, ["b.yaml"], {}).place("b.yaml", [document])
     assert final == [] and why.endswith("Use --force to replace it, or move it elsewhere.")
+
+
+def test_a_file_on_another_drive_with_an_input_s_inode_number_is_not_an_input() -> None:
+    from docgen.batch_outputs import _identity
+
+    def stat(device: int, inode: int) -> os.stat_result:
+        return os.stat_result((0o100644, inode, device, 1, 0, 0, 10, 0, 0, 0))
+
+    assert _identity(stat(1, 5)) != _identity(stat(2, 5))
+    assert _identity(stat(1, 5)) != _identity(stat(1, 6))
+    assert _identity(stat(1, 5)) == _identity(stat(1, 5))
+
+
+def test_a_leftover_another_program_holds_is_left_and_the_others_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows a virus scanner may hold a file a killed run left: the next run carries on."""
+    held, other = tmp_path / ".a.docx.abcd1234.part", tmp_path / ".b.docx.abcd1234.part"
+    held.write_bytes(b"")
+    other.write_bytes(b"")
+    real = os.unlink
+
+    def unlink(path, *args, **kwargs):
+        if Path(path) == held:
+            raise PermissionError(13, "The process cannot access the file")
+        real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    remove_leftovers(tmp_path)
+    assert held.exists() and not other.exists()
