@@ -138,8 +138,7 @@ class CompiledTemplate:
         return data
 
 
-def _counted_escape(value: Any) -> Any:
-    return limits.spend_output(escape_output(value))
+_counted_escape = limits.counting(escape_output)
 
 
 def _template_line(traceback: TracebackType | None) -> int | None:
