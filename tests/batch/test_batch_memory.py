@@ -8,6 +8,7 @@ import os
 import sys
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -145,3 +146,36 @@ def test_a_file_is_read_without_setting_its_whole_limit_aside(tmp_path: Path) ->
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert data == b"x" and peak < 1_000_000, peak
+
+
+def test_the_pool_is_handed_a_few_chunks_ahead_not_the_whole_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every chunk submitted at once kept a future and its chunk for each 20 inputs of the
+    run until its end; the pool now gets a few per worker, more as each finishes."""
+    from concurrent.futures import Future
+
+    import docgen.batch as batch
+
+    submitted: list[list[str]] = []
+
+    class Pool:  # runs each chunk when it is handed over, as a worker would
+        def __enter__(self) -> Pool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def submit(self, work: Any, root: str, chunk: list[str], out: str) -> Future:
+            submitted.append(chunk)
+            future: Future = Future()
+            future.set_result(work(root, chunk, out))
+            return future
+
+    monkeypatch.setattr(batch, "worker_pool", lambda *args, **kwargs: Pool())
+    monkeypatch.setattr(batch, "start_method", lambda: "spawn")
+    todo = Names(f"pupil-{n:04d}/iep.yaml" for n in range(1000))
+    made = batch._run(tmp_path, tmp_path, todo, 2, lambda root, chunk, out: chunk)
+    first = next(made)
+    assert len(submitted) <= 2 * 2 * batch.AHEAD < 1000 // batch.CHUNK
+    everything = [first, *made]
+    assert sorted(everything) == list(todo) and len(submitted) == 1000 // batch.CHUNK
