@@ -166,3 +166,57 @@ def test_a_template_file_is_read_within_the_template_limit(tmp_path: Path) -> No
         f"{big}: this template cannot be used as a Word document: the file is 51.0 MB, larger "
         "than the 50 MB docgen reads for a template\nOpen it in Word and save it again as a "
         "Word document (.docx), or take it out of the templates folder to use the bundled one.")
+
+
+class _CountingReads:
+    """A file handle that counts the bytes read through it."""
+
+    def __init__(self, handle, counts: list[int]) -> None:
+        self._handle, self._counts = handle, counts
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._handle.read(size)
+        self._counts.append(len(data))
+        return data
+
+    def __enter__(self) -> _CountingReads:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+
+@pytest.mark.parametrize("size_seen", [10, 100])
+@pytest.mark.parametrize(("actual", "read_whole"),
+                         [(60, True), (100, True), (300, False), (100_000, False)])
+def test_a_file_larger_than_it_looked_is_read_to_one_byte_past_the_limit_at_most(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size_seen: int, actual: int,
+        read_whole: bool) -> None:
+    """The stat said ``size_seen`` bytes; by the time it is read the file holds ``actual``.
+    Within the limit (100 bytes here) it is read whole; past it, exactly limit + 1 bytes are
+    read before the refusal, whatever size was seen."""
+    import os
+
+    path = tmp_path / "form.yaml"
+    written = bytes(range(256))[:actual] if actual <= 256 else b"y" * actual
+    path.write_bytes(written)
+    real_stat, real_open, counts = Path.stat, Path.open, []
+
+    def stat_as_seen(self: Path, *args, **kwargs) -> os.stat_result:
+        values = list(real_stat(self, *args, **kwargs))
+        if self.name == "form.yaml":
+            values[6] = min(size_seen, actual)
+        return os.stat_result(values)
+
+    def counted(self: Path, *args, **kwargs):
+        return _CountingReads(real_open(self, *args, **kwargs), counts)
+
+    monkeypatch.setattr(Path, "stat", stat_as_seen)
+    monkeypatch.setattr(Path, "open", counted)
+    if read_whole:
+        assert read_file(path, 100, "form") == written
+        assert sum(counts) == actual
+    else:
+        assert refusal(read_file, path, 100, "form").startswith(
+            f"{path}: the file is larger than the 0 MB docgen reads for a form")
+        assert sum(counts) == 101
