@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +24,11 @@ from typing import TYPE_CHECKING
 from docgen.batch_inputs import (
     PACK,
     PACK_MANIFEST,
+    Names,
     digest_of,
-    discover,
-    files_read,
+    discover,  # noqa: F401 - the caseload finds its forms as a batch does
+    discover_names,
+    input_files,
     templates_fingerprint,
 )
 from docgen.batch_outputs import Placer, Planned, remove_leftovers
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
 INDEX = ".docgen-batch.json"
 REPORT = "report.csv"
 CHUNK = 20
+AHEAD = 4  # chunks handed to the worker pool ahead, per worker
 
 
 @dataclass
@@ -61,19 +65,21 @@ class Outcome:
 def find_inputs(root: Path, out_dir: Path) -> list[Path]:
     """What a run over ``root`` into ``out_dir`` processes: ``discover``'s inputs, less the
     documents an earlier run wrote beside their forms (``-o`` the register itself)."""
-    inputs = discover(root, outputs=out_dir)
-    made_before = {(out_dir / name).resolve() for entry in _read_index(out_dir).values()
+    return [root / name for name in relative_inputs(root, out_dir)]
+
+
+def relative_inputs(root: Path, out_dir: Path) -> Names:
+    """``find_inputs``' inputs as names relative to ``root`` (POSIX), kept compactly for the
+    run's whole length (a ``Path`` each costs ten times as much, and a run may have 20,000)."""
+    names = discover_names(root, outputs=out_dir)
+    made_before = {os.path.normcase((out_dir / name).resolve())
+                   for entry in _read_index(out_dir).values()
                    for name in entry.get("outputs", [])}
-    if made_before:
-        base = root.resolve()
-        inputs = [p for p in inputs if base / p.relative_to(root) not in made_before]
-    return inputs
-
-
-def relative_inputs(root: Path, out_dir: Path) -> list[str]:
-    """``find_inputs``' inputs as names relative to ``root`` (POSIX): what a run keeps of each
-    for its whole length (a ``Path`` costs four times as much, and a run may have 20,000)."""
-    return [path.relative_to(root).as_posix() for path in find_inputs(root, out_dir)]
+    if not made_before:
+        return names
+    base = os.fspath(root.resolve())
+    return Names(name for name in names
+                 if os.path.normcase(os.path.normpath(os.path.join(base, name))) not in made_before)
 
 
 def up_to_date(path: Path, previous: dict | None, out_dir: Path, templates: str,
@@ -155,7 +161,7 @@ def process_chunk(root: str, relatives: list[str], out_root: str) -> list[Outcom
 
 def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool = False,
               progress: Callable[[Outcome], None] | None = None,
-              inputs: list[str] | None = None) -> Summary:
+              inputs: Sequence[str] | None = None) -> Summary:
     """Process every input under ``root`` (``inputs``: their names relative to ``root``,
     when the caller has already found them with ``relative_inputs``); write the report and
     the index as outcomes arrive, in the inputs' order; return what was done."""
@@ -166,13 +172,14 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     index = _read_index(out_dir)
     templates = templates_fingerprint()
     placer = Placer(out_dir, force, relatives, index)
-    placer.reserve(files_read([root / relative for relative in relatives]))
+    placer.reserve(input_files(root, relatives))
     shared = _shared_names(index)
     skipped: set[str] = set()
-    todo: list[str] = []
+    todo = Names()  # the inputs to make, kept as compactly as the inputs are
     for relative in relatives:
         previous = index.get(relative)
-        if not force and up_to_date(root / relative, previous, out_dir, templates, shared):
+        if not force and previous and up_to_date(root / relative, previous, out_dir, templates,
+                                                 shared):
             placer.keep(relative, list(previous["outputs"]))  # before any input is placed
             skipped.add(relative)
         else:
@@ -248,7 +255,7 @@ def _place(outcome: Outcome, placer: Placer) -> None:
     outcome.made = {name: document.sha256 for document, name in placed}
 
 
-def _in_order(todo: list[str], outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+def _in_order(todo: Sequence[str], outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
     """The outcomes in the order of ``todo`` (inputs sorted by name), each as soon as those
     before it have come back: documents are placed in the same order whichever worker
     finished first, so names are the same from run to run."""
@@ -262,13 +269,13 @@ def _in_order(todo: list[str], outcomes: Iterator[Outcome]) -> Iterator[Outcome]
     yield from waiting.values()  # not expected: every input comes back once
 
 
-def run_in_workers(root: Path, out_dir: Path, todo: list[str], jobs: int | None,
+def run_in_workers(root: Path, out_dir: Path, todo: Sequence[str], jobs: int | None,
                    work: Callable[[str, list[str], str], list]) -> Iterator:
     """The batch's worker pool for another kind of work on the same inputs."""
     return _run(root, out_dir, todo, jobs, work)
 
 
-def _run(root: Path, out_dir: Path, todo: list[str], jobs: int | None,
+def _run(root: Path, out_dir: Path, todo: Sequence[str], jobs: int | None,
          work: Callable[[str, list[str], str], list] = process_chunk) -> Iterator:
     """``work`` each chunk of inputs in the worker processes (the caseload reads forms with
     its own ``work``), yielding its results as chunks finish."""
@@ -282,17 +289,22 @@ def _run(root: Path, out_dir: Path, todo: list[str], jobs: int | None,
     # Inputs travel in small chunks: fewer round trips between processes, and progress still
     # moves often.
     size = max(1, min(CHUNK, len(todo) // (workers * 4) or 1))
-    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    chunks = (todo[i:i + size] for i in range(0, len(todo), size))
     # On Linux workers are forked from this warmed-up process (docgen.processes); memory stays
     # flat because nothing grows per document (one compiled copy of each template).
     # Each worker ends when this process ends, even when it is killed outright.
-    # A finished chunk's future is let go once its results are yielded: kept in a list, the
-    # futures held every outcome of the run until its end.
+    # Only a few chunks per worker are handed out ahead, more as each finishes, and a finished
+    # chunk's future is let go once its results are yielded: all submitted at once, the
+    # futures and their chunks grew with the run (about 1.5 MB for 20,000 inputs).
     with worker_pool(workers, initializer=watch_parent, initargs=(os.getpid(),)) as pool:
-        pending = {pool.submit(work, str(root), chunk, str(out_dir)) for chunk in chunks}
-        del chunks
+        def submit(count: int) -> set:
+            return {pool.submit(work, str(root), chunk, str(out_dir))
+                    for chunk in itertools.islice(chunks, count)}
+
+        pending = submit(workers * AHEAD)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            pending |= submit(len(done))
             for future in done:
                 yield from future.result()
 

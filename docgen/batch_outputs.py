@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,27 +44,26 @@ class Placer:
     force: bool
     inputs: list[str]  # every input of the run (relative), each may own names
     previous: dict[str, dict]  # the index of the last run: input -> its entry
-    reserved: set[int] = field(default_factory=set)  # _identity() of every input
-    claimed: dict[bytes, str] = field(default_factory=dict)  # _key(name) -> input
+    reserved: Identities = field(default_factory=lambda: Identities())  # every input's
+    claimed: Claims = field(default_factory=lambda: Claims())  # names -> input
 
     def __post_init__(self) -> None:
-        live = set(self.inputs)
+        live = set(self.inputs) if self.previous else set()
         for source, entry in self.previous.items():
             if source in live:
                 for name in entry.get("outputs", []):
-                    self.claimed.setdefault(_key(name), source)
+                    self.claimed.claim(_key(name), source, replace=False)
 
-    def reserve(self, paths: list[Path]) -> None:
+    def reserve(self, paths: Iterable[Path | str]) -> None:
         """Files the run reads: never written over, with or without --force."""
         for path in paths:
             with contextlib.suppress(OSError):
-                info = path.stat()
-                self.reserved.add(_identity(info))
+                self.reserved.add(_identity(os.stat(path)))
 
     def keep(self, source: str, names: list[str]) -> None:
         """An input skipped as unchanged still owns its documents."""
         for name in names:
-            self.claimed[_key(name)] = source
+            self.claimed.claim(_key(name), source)
 
     def place(self, source: str, planned: list[Planned]
               ) -> tuple[list[tuple[Planned, str]], str]:
@@ -83,7 +83,7 @@ class Placer:
             # Names as strings, not Paths, in what is done for every document: pathlib
             # interns each part of every path it parses, which a run of 20,000 inputs keeps.
             os.replace(document.temporary, os.path.join(self.out_dir, name))
-            self.claimed[_key(name)] = source
+            self.claimed.claim(_key(name), source)
         return final, ""
 
     def _free_name(self, source: str, name: str, taken: list[str]) -> str | None:
@@ -93,8 +93,8 @@ class Placer:
         own = Path(source)
         for candidate in (name, f"{stem}-from-{slug(own.stem)}{suffix}",
                           f"{stem}-from-{slug(own.name)}{suffix}"):
-            owner = self.claimed.get(_key(candidate), source)
-            if owner == source and candidate not in taken and not self._is_input(candidate):
+            if (self.claimed.free_for(_key(candidate), source) and candidate not in taken
+                    and not self._is_input(candidate)):
                 return candidate
         return None
 
@@ -131,8 +131,66 @@ class Placer:
 
 
 def _identity(info: os.stat_result) -> int:
-    """A file's device and inode as one number (a set of them costs a third of tuples)."""
+    """A file's device and inode as one number."""
     return info.st_dev << 64 | info.st_ino
+
+
+class _Table:
+    """A private temporary SQLite database: its memory is bounded by its page cache (what is
+    over spills to a temporary file SQLite deletes itself), so a run of 20,000 inputs keeps
+    its bookkeeping in about as little memory as a run of 100. Only digests and numbers go
+    in it, never a name."""
+
+    def __init__(self, create: str):
+        import sqlite3
+
+        self.db = sqlite3.connect("", isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA cache_size = -512")  # KB
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.db.execute(create)
+
+
+class Identities(_Table):
+    """A set of files' identities (``_identity``)."""
+
+    def __init__(self) -> None:
+        super().__init__("CREATE TABLE reserved (id BLOB PRIMARY KEY) WITHOUT ROWID")
+
+    def add(self, identity: int) -> None:
+        self.db.execute("INSERT OR IGNORE INTO reserved VALUES (?)", (_bytes(identity),))
+
+    def __contains__(self, identity: int) -> bool:
+        return self.db.execute("SELECT 1 FROM reserved WHERE id = ?",
+                               (_bytes(identity),)).fetchone() is not None
+
+
+def _bytes(identity: int) -> bytes:
+    return identity.to_bytes((identity.bit_length() + 8) // 8, "big")
+
+
+class Claims(_Table):
+    """Which input owns each document name (by ``_key``); the owner is kept as a digest of
+    its name."""
+
+    def __init__(self) -> None:
+        super().__init__("CREATE TABLE claims (name BLOB PRIMARY KEY, owner BLOB) WITHOUT ROWID")
+
+    def free_for(self, key: bytes, source: str) -> bool:
+        """True when no input but ``source`` owns the name."""
+        row = self.db.execute("SELECT owner FROM claims WHERE name = ?", (key,)).fetchone()
+        return row is None or row[0] == _owner(source)
+
+    def claim(self, key: bytes, source: str, *, replace: bool = True) -> None:
+        verb = "REPLACE" if replace else "IGNORE"  # IGNORE: the first owner keeps it
+        self.db.execute(f"INSERT OR {verb} INTO claims VALUES (?, ?)", (key, _owner(source)))
+
+
+def _owner(source: str) -> bytes:
+    """An input's name as a digest, exactly (inputs whose names differ only in case are two
+    inputs where the file system tells them apart; a name Python could not decode is kept
+    as its escapes)."""
+    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _key(name: str) -> bytes:

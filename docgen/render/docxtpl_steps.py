@@ -32,12 +32,16 @@ _ESCAPED_BRACES = ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b
 def finish_xml(xml: str) -> bytes:
     """What docxtpl does after Jinja, as UTF-8: restore the braces a template escaped ({_{ for
     {{), and turn newlines and tabs inside text into Word breaks and tabs. (docxtpl also
-    removes the line breaks it put before each paragraph; docgen compiles without them.)
+    removes the line breaks it put before each paragraph; docgen compiles without them.)"""
+    return finish_encoded(xml.encode("utf-8"))
+
+
+def finish_encoded(data: bytes) -> bytes:
+    """``finish_xml`` of the part's text already encoded as UTF-8.
 
     Done on the encoded bytes because searching bytes for one character is a memchr, while a
     regular expression over a part holding any non-ASCII letter (a Welsh name) walks it one
     character at a time: that scan was most of a High Focus IEP's render time."""
-    data = xml.encode("utf-8")
     if b"_" in data:  # every escaped brace has one; most parts have none at all
         for escaped, brace in _ESCAPED_BRACES:
             if escaped in data:

@@ -25,7 +25,7 @@ from jinja2.sandbox import SecurityError
 
 from docgen.errors import TemplateProblem
 from docgen.render import limits
-from docgen.render.docxtpl_steps import finish_xml
+from docgen.render.docxtpl_steps import finish_encoded
 from docgen.render.environment import escape_output, make_environment
 from docgen.render.zipcopy import PackageLayout
 
@@ -96,7 +96,7 @@ class CompiledTemplate:
     def _render_part(self, part: CompiledPart, context: Mapping[str, Any]) -> bytes:
         name = part.name
         try:
-            xml = part.template.render(context)
+            data = _render_encoded(part.template, context)
         except SecurityError as exc:
             raise TemplateProblem(
                 f"the template tried something unsafe in {part_label(name)}: {exc}",
@@ -122,7 +122,7 @@ class CompiledTemplate:
         except TemplateError as exc:
             raise TemplateProblem(f"the template failed in {part_label(name)}: {exc}",
                                   file=str(self.path)) from None
-        data = finish_xml(xml)
+        data = finish_encoded(data)
         # docxtpl re-parses the whole body after every render to fix table grids and
         # drawing ids; that only changes anything when the template can add or remove cells
         # or has drawings, so other templates skip the parse.
@@ -138,8 +138,21 @@ class CompiledTemplate:
         return data
 
 
-def _counted_escape(value: Any) -> Any:
-    return limits.spend_output(escape_output(value))
+_counted_escape = limits.counting(escape_output)
+
+
+def _render_encoded(template: Template, context: Mapping[str, Any]) -> bytes:
+    """``template.render(context)`` as UTF-8, each piece Jinja yields encoded on its own:
+    joined first, one non-ASCII letter (a Welsh name) makes the whole part text that Python
+    encodes a character at a time, while the template's own ASCII pieces encode as copies
+    (the IEP's body: 12 µs joined then encoded, 4.5 µs this way). Errors are reported as
+    ``Template.render`` reports them (Jinja's traceback names the template's line)."""
+    rendered = template.root_render_func(template.new_context(dict(context)))
+    try:
+        return b"".join(map(str.encode, rendered))
+    except Exception:
+        template.environment.handle_exception()
+        raise  # handle_exception always raises; this keeps type checkers sure of it
 
 
 def _template_line(traceback: TracebackType | None) -> int | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextvars
 import operator
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from jinja2.exceptions import TemplateRuntimeError
@@ -75,16 +75,24 @@ def _counting(iterable: Iterable[Any], weight: int) -> Iterator[Any]:
         yield item
 
 
-def spend_output(text: str) -> str:
-    """Count a value a template writes (in templates that make text or loop over made
-    lists: what the form gives is bounded already)."""
-    budget = _BUDGET.get()
-    if budget is not None:
-        budget.output += len(text)
-        if budget.output > MAX_OUTPUT:
-            raise LimitExceeded(f"it wrote more than {MAX_OUTPUT:,} characters into one "
-                                "document")
-    return text
+def counting(escape: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``escape`` that also counts each value a template writes against the document's
+    output limit (in templates that make text or loop over made lists: what the form gives
+    is bounded already), in one call per value: the count is the largest single cost of
+    rendering such a template."""
+    get_budget = _BUDGET.get
+
+    def counted_escape(value: Any) -> Any:
+        text = escape(value)
+        budget = get_budget()
+        if budget is not None:
+            budget.output += len(text)
+            if budget.output > MAX_OUTPUT:
+                raise LimitExceeded(f"it wrote more than {MAX_OUTPUT:,} characters into one "
+                                    "document")
+        return text
+
+    return counted_escape
 
 
 def bounded_range(*args: int) -> range:

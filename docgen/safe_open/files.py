@@ -26,7 +26,10 @@ def read_file(path: Path, limit: int, what: str = "file") -> bytes:
                               f"{limit // MB} MB docgen reads for a {what}",
                         "Check that this is the right file.")
     with path.open("rb") as handle:
-        data = handle.read(limit + 1)
+        # read(n) sets n bytes aside first: ask for the size found, not the whole limit
+        data = handle.read(size + 1)
+        if len(data) > size:  # it grew since: as much more as the limit allows
+            data += handle.read(limit + 1 - len(data))
     if not data:
         raise unusable(path, "the file is empty",
                         "Save it again, then use the saved file.")
