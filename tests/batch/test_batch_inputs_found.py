@@ -73,3 +73,22 @@ def test_a_name_out_of_range_is_an_index_error_saying_so() -> None:
     for index in (2, 3, -3):
         with pytest.raises(IndexError, match=r"^name index out of range$"):
             names[index]
+
+
+def test_find_inputs_gives_each_input_under_the_register_less_documents_made_beside_forms(
+        tmp_path: Path) -> None:
+    """What the caseload reads with an output folder: the register's inputs as paths, but
+    not the documents an earlier run into the register itself wrote beside their forms."""
+    from docgen.batch import INDEX, find_inputs
+
+    register = tmp_path / "register"
+    for name in ("b/iep.yaml", "b/Evans-Tomos-iep.docx", "c/crisp.docx"):
+        (register / name).parent.mkdir(parents=True, exist_ok=True)
+        (register / name).write_text("x", encoding="utf-8")
+    assert find_inputs(register, tmp_path / "out") == [
+        register / "b" / "Evans-Tomos-iep.docx", register / "b" / "iep.yaml",
+        register / "c" / "crisp.docx"]
+    (register / INDEX).write_text('{"b/iep.yaml": {"outputs": ["b/Evans-Tomos-iep.docx"]}}',
+                                  encoding="utf-8")
+    assert find_inputs(register, register) == [register / "b" / "iep.yaml",
+                                               register / "c" / "crisp.docx"]
