@@ -172,60 +172,64 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, force: bool
     index = _read_index(out_dir)
     templates = templates_fingerprint()
     placer = Placer(out_dir, force, relatives, index)
-    placer.reserve(input_files(root, relatives))
-    shared = _shared_names(index)
-    skipped: set[str] = set()
-    todo = Names()  # the inputs to make, kept as compactly as the inputs are
-    for relative in relatives:
-        previous = index.get(relative)
-        if not force and previous and up_to_date(root / relative, previous, out_dir, templates,
-                                                 shared):
-            placer.keep(relative, list(previous["outputs"]))  # before any input is placed
-            skipped.add(relative)
-        else:
-            todo.append(relative)
-    summary = Summary()
-    report = ReportWriter(out_dir / REPORT)
-    new_index = IndexWriter(out_dir / INDEX)
-    try:
-        made = _in_order(todo, _run(root, out_dir, todo, jobs))
+    try:  # the placer's private tables closed (and SQLite's spill file) at once,
+        # whatever happens: a connection is otherwise only let go by the cycle collector
+        placer.reserve(input_files(root, relatives))
+        shared = _shared_names(index)
+        skipped: set[str] = set()
+        todo = Names()  # the inputs to make, kept as compactly as the inputs are
         for relative in relatives:
-            if relative in skipped:
-                outcome = _skipped(relative, index[relative])
+            previous = index.get(relative)
+            if not force and previous and up_to_date(root / relative, previous, out_dir, templates,
+                                                     shared):
+                placer.keep(relative, list(previous["outputs"]))  # before any input is placed
+                skipped.add(relative)
             else:
-                outcome = next(made)
-                _place(outcome, placer)
-                # Documents were written without a flush each (the slowest part on a disk);
-                # one flush at the end gives the same durability (per file where the
-                # system has no flush of everything: Windows).
-                if outcome.status == "ok" and not hasattr(os, "sync"):
-                    flush_to_disk(out_dir / name for name in outcome.written)
-            if outcome.status == "ok":
-                new_index.add(outcome.input, {
-                    "sha256": outcome.digest, "templates": templates,
-                    "outputs": outcome.written, "made": outcome.made,
-                    "warnings": outcome.warnings, "notes": outcome.notes})
-            elif outcome.status == "skipped" or outcome.input in index:
-                new_index.add(outcome.input, index[outcome.input])
-            # the report never claims a file that is not there
-            outcome.written = [name for name in outcome.written
-                               if os.path.isfile(os.path.join(out_dir, name))]
-            report.add(outcome)
-            summary.add(outcome)
-            outcome.planned, outcome.made = [], {}  # a failed one is kept: nothing to place
-            if progress:
-                progress(outcome)
-        live = set(relatives) if index else set()
-        for relative, entry in index.items():  # inputs not in this run keep their entries
-            if relative not in live:
-                new_index.add(relative, entry)
-        flush_to_disk(())
-        new_index.finish()
-        report.file.finish()
-    except BaseException:
-        new_index.file.discard()
-        report.file.discard()
-        raise
+                todo.append(relative)
+        summary = Summary()
+        report = ReportWriter(out_dir / REPORT)
+        new_index = IndexWriter(out_dir / INDEX)
+        try:
+            made = _in_order(todo, _run(root, out_dir, todo, jobs))
+            for relative in relatives:
+                if relative in skipped:
+                    outcome = _skipped(relative, index[relative])
+                else:
+                    outcome = next(made)
+                    _place(outcome, placer)
+                    # Documents were written without a flush each (the slowest part on a disk);
+                    # one flush at the end gives the same durability (per file where the
+                    # system has no flush of everything: Windows).
+                    if outcome.status == "ok" and not hasattr(os, "sync"):
+                        flush_to_disk(out_dir / name for name in outcome.written)
+                if outcome.status == "ok":
+                    new_index.add(outcome.input, {
+                        "sha256": outcome.digest, "templates": templates,
+                        "outputs": outcome.written, "made": outcome.made,
+                        "warnings": outcome.warnings, "notes": outcome.notes})
+                elif outcome.status == "skipped" or outcome.input in index:
+                    new_index.add(outcome.input, index[outcome.input])
+                # the report never claims a file that is not there
+                outcome.written = [name for name in outcome.written
+                                   if os.path.isfile(os.path.join(out_dir, name))]
+                report.add(outcome)
+                summary.add(outcome)
+                outcome.planned, outcome.made = [], {}  # a failed one is kept: nothing to place
+                if progress:
+                    progress(outcome)
+            live = set(relatives) if index else set()
+            for relative, entry in index.items():  # inputs not in this run keep their entries
+                if relative not in live:
+                    new_index.add(relative, entry)
+            flush_to_disk(())
+            new_index.finish()
+            report.file.finish()
+        except BaseException:
+            new_index.file.discard()
+            report.file.discard()
+            raise
+    finally:
+        placer.close()
     return summary
 
 

@@ -60,6 +60,12 @@ class Placer:
             with contextlib.suppress(OSError):
                 self.reserved.add(_identity(os.stat(path)))
 
+    def close(self) -> None:
+        """Let the run's bookkeeping go now, with the temporary file SQLite may have
+        spilled it to."""
+        self.reserved.close()
+        self.claimed.close()
+
     def keep(self, source: str, names: list[str]) -> None:
         """An input skipped as unchanged still owns its documents."""
         for name in names:
@@ -149,6 +155,9 @@ class _Table:
         self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("PRAGMA synchronous = OFF")
         self.db.execute(create)
+
+    def close(self) -> None:
+        self.db.close()
 
 
 class Identities(_Table):

@@ -177,3 +177,18 @@ def test_a_leftover_another_program_holds_is_left_and_the_others_removed(
     monkeypatch.setattr(os, "unlink", unlink)
     remove_leftovers(tmp_path)
     assert held.exists() and not other.exists()
+
+
+def test_an_input_whose_name_holds_a_surrogate_escape_owns_its_documents(
+        tmp_path: Path) -> None:
+    """A file name Python could not decode (Linux bytes) comes as surrogate escapes; its
+    input still owns its names, and another input's document goes beside them."""
+    odd = "Wi\udcb6niewska/iep.yaml"
+    previous = {odd: {"outputs": ["Wisniewska-iep.docx"]}}
+    placer = Placer(tmp_path, False, [odd, "other/iep\udcb7.yaml"], previous)
+    final, why = placer.place(odd, [planned(tmp_path, "Wisniewska-iep.docx")])
+    assert (why, [name for _, name in final]) == ("", ["Wisniewska-iep.docx"])
+    final, why = placer.place("other/iep\udcb7.yaml", [planned(tmp_path, "Wisniewska-iep.docx")])
+    assert (why, [name for _, name in final]) == ("", ["Wisniewska-iep-from-iep.docx"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "Wisniewska-iep-from-iep.docx", "Wisniewska-iep.docx"]
