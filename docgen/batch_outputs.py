@@ -197,17 +197,21 @@ class Claims(_Table):
 
 def _owner(source: str) -> bytes:
     """An input's name as a digest, exactly (inputs whose names differ only in case are two
-    inputs where the file system tells them apart; a name Python could not decode is kept
-    as its escapes)."""
-    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    inputs where the file system tells them apart)."""
+    return _digest(source)
 
 
 def _key(name: str) -> bytes:
     """Names compared as Windows and macOS compare them (case-insensitively), so two
-    documents can never meet in one file there either; kept as a 16-byte digest of the
-    folded name (a third of the name's own size: a run keeps one for every document)."""
-    folded = name.replace("\\", "/").casefold()
-    return hashlib.blake2b(folded.encode("utf-8"), digest_size=16).digest()
+    documents can never meet in one file there either; kept as a digest of the folded name
+    (a third of the name's own size: a run keeps one for every document)."""
+    return _digest(name.replace("\\", "/").casefold())
+
+
+def _digest(name: str) -> bytes:
+    """A name as 16 bytes; a name Python could not decode (a folder's or a file's, on Linux)
+    is kept as its escapes, so it is told apart from every other name."""
+    return hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _split(name: str) -> tuple[str, str]:
