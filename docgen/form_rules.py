@@ -68,17 +68,9 @@ def _where(definition: FormDefinition, section_key: str, field_key: str, row: in
 
 def pupil_rules(definition: FormDefinition, data: Data, today: dt.date) -> Iterator[Problem]:
     born = data["pupil"]["date_of_birth"]
-    if born <= _years_before(today, 26):  # 26 on or before today: older than 25
+    if born <= dates.months_before(today, 26 * 12):  # 26 on or before today: older than 25
         yield error("The date of birth makes the pupil older than 25. Check the year.",
                     **_where(definition, "pupil", "date_of_birth"))
-
-
-def _years_before(day: dt.date, years: int) -> dt.date:
-    """The same date ``years`` earlier; 29 February falls back to the 28th in a common year."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def plan_rules(definition: FormDefinition, data: Data, today: dt.date) -> Iterator[Problem]:
