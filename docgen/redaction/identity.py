@@ -58,11 +58,16 @@ _LIST_KEYS = ("attended",)
 _QUOTES = "'’‘ʼ\"“”"
 
 
+def _name_parts(name: str) -> list[str]:
+    """The words of a name, split at spaces and hyphens, without quote marks around them."""
+    parts = (part.strip(_QUOTES) for part in re.split(r"[\s\-‐‑–—]+", name.strip()))
+    return [part for part in parts if part]
+
+
 def initials(name: str, dots: bool = True) -> str:
     """'Zofia' -> 'Z.', 'Llŷr-Evans' -> 'L. E.', 'Zofia ‘Zosia’' -> 'Z. Z.' ('LE' without dots,
     for identifiers)."""
-    parts = [part.strip(_QUOTES) for part in re.split(r"[\s\-‐‑–—]+", name.strip())]
-    parts = [part for part in parts if part]
+    parts = _name_parts(name)
     if not dots:
         return "".join(part[0] for part in parts)
     return " ".join(f"{part[0]}." for part in parts)
@@ -82,8 +87,7 @@ class Identity:
         if len(name) < 2 or fold_only(name) in NOT_NAMES:
             return
         self.names.setdefault(name, initials(name))
-        for part in re.split(r"[\s\-‐‑–—]+", name):
-            part = part.strip(_QUOTES)
+        for part in _name_parts(name):
             if len(part) > 1 and fold_only(part) not in NOT_NAMES:
                 self.names.setdefault(part, f"{part[0]}.")
 
