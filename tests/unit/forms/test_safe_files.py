@@ -17,6 +17,21 @@ def refusal(call, *args) -> str:
     return caught.value.format_message()
 
 
+def seen_as(monkeypatch: pytest.MonkeyPatch, path: Path, size: int) -> None:
+    """``path``'s size as docgen looked, before the file grew: ``size`` bytes."""
+    import os
+
+    real = Path.stat
+
+    def as_seen(self: Path, *args, **kwargs) -> os.stat_result:
+        values = list(real(self, *args, **kwargs))
+        if self == path:
+            values[6] = size  # st_size
+        return os.stat_result(values)
+
+    monkeypatch.setattr(Path, "stat", as_seen)
+
+
 def test_a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_not(tmp_path: Path) -> None:
     path = tmp_path / "form.yaml"
     path.write_bytes(b"x" * MB)
@@ -76,21 +91,9 @@ def test_the_shared_parser_is_made_when_asked_for() -> None:
 
 def test_a_file_that_grows_while_it_is_read(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    import os
-
     path = tmp_path / "form.yaml"
     path.write_bytes(b"x" * (MB + 1))
-    real = Path.stat
-
-    def smaller(self: Path, *args, **kwargs) -> os.stat_result:
-        info = real(self, *args, **kwargs)
-        if self.name != "form.yaml":
-            return info
-        values = list(info)
-        values[6] = 10  # st_size as it was when docgen looked
-        return os.stat_result(values)
-
-    monkeypatch.setattr(Path, "stat", smaller)
+    seen_as(monkeypatch, path, 10)
     assert refusal(read_file, path, MB, "form") == (
         f"{path}: the file is larger than the 1 MB docgen reads for a form\n"
         "Check that this is the right file.")
@@ -115,23 +118,12 @@ def test_a_file_that_grows_while_it_is_read_is_never_read_past_its_limit(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The memory budget: a file larger than it looked is read to one byte past the limit,
     not whole (here 40 MB where the limit is 1 MB)."""
-    import os
     import tracemalloc
 
     path = tmp_path / "form.yaml"
     with path.open("wb") as handle:
         handle.truncate(40 * MB)  # sparse: nothing is written
-    real = Path.stat
-
-    def smaller(self: Path, *args, **kwargs) -> os.stat_result:
-        info = real(self, *args, **kwargs)
-        if self.name != "form.yaml":
-            return info
-        values = list(info)
-        values[6] = 10
-        return os.stat_result(values)
-
-    monkeypatch.setattr(Path, "stat", smaller)
+    seen_as(monkeypatch, path, 10)
     tracemalloc.start()
     try:
         message = refusal(read_file, path, MB, "form")
@@ -195,23 +187,15 @@ def test_a_file_larger_than_it_looked_is_read_to_one_byte_past_the_limit_at_most
     """The stat said ``size_seen`` bytes; by the time it is read the file holds ``actual``.
     Within the limit (100 bytes here) it is read whole; past it, exactly limit + 1 bytes are
     read before the refusal, whatever size was seen."""
-    import os
-
     path = tmp_path / "form.yaml"
     written = bytes(range(256))[:actual] if actual <= 256 else b"y" * actual
     path.write_bytes(written)
-    real_stat, real_open, counts = Path.stat, Path.open, []
-
-    def stat_as_seen(self: Path, *args, **kwargs) -> os.stat_result:
-        values = list(real_stat(self, *args, **kwargs))
-        if self.name == "form.yaml":
-            values[6] = min(size_seen, actual)
-        return os.stat_result(values)
+    seen_as(monkeypatch, path, min(size_seen, actual))
+    real_open, counts = Path.open, []
 
     def counted(self: Path, *args, **kwargs):
         return _CountingReads(real_open(self, *args, **kwargs), counts)
 
-    monkeypatch.setattr(Path, "stat", stat_as_seen)
     monkeypatch.setattr(Path, "open", counted)
     if read_whole:
         assert read_file(path, 100, "form") == written
