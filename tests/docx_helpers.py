@@ -9,6 +9,13 @@ import docx
 from docx.oxml.ns import qn
 
 
+def saved(document: Any) -> bytes:
+    """A python-docx document's .docx bytes, as docgen would write them."""
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def open_doc(data: bytes) -> Any:
     return docx.Document(io.BytesIO(data))
 

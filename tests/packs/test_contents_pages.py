@@ -5,8 +5,6 @@ numbers as fields, and a CSV's dates and unreadable bytes."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
@@ -23,13 +21,7 @@ from docgen.packs.contents import (
     settle_sections,
     without_title,
 )
-from tests.docx_helpers import open_doc
-
-
-def saved(document) -> bytes:
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+from tests.docx_helpers import open_doc, saved
 
 
 def child_tags(element) -> list[str]:

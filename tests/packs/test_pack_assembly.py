@@ -29,14 +29,8 @@ from docgen.packs.case import Case, Evidence
 from docgen.packs.checklist import CaseCheck, check_case
 from docgen.packs.cover import Section
 from tests.conftest import SAMPLES
-from tests.docx_helpers import all_text, open_doc, paragraphs
-from tests.fixtures import ELLIS_CASE, copy_case
-
-
-def saved(document) -> bytes:
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+from tests.docx_helpers import all_text, open_doc, paragraphs, saved
+from tests.fixtures import ELLIS_CASE, copy_case, drop_high_focus_ieps, drop_provision_plan
 
 
 def word(title: str, *lines: str, styled_title: bool = True) -> bytes:
@@ -101,12 +95,8 @@ def test_an_iep_review_in_the_year_is_a_section_of_its_own(tmp_path: Path) -> No
 def test_without_a_high_focus_iep_or_a_statutory_decision_the_gaps_are_sections(
         tmp_path: Path) -> None:
     case = copy_case(tmp_path)
-    for name in ("hf_iep-2026-04-27.yaml", "hf_iep-2026-09-14.yaml"):
-        (case / name).unlink()
-    review = case / "hf_review-2027-01-18.yaml"
-    data = yaml.safe_load(review.read_text("utf-8"))
-    data["provision_plan"] = []
-    review.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    drop_high_focus_ieps(case)
+    drop_provision_plan(case)
     sections, _ = sections_for(check_case(case))
     assert described(sections)[:3] == [
         ("High Focus IEP", None, False, False),

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from docgen.cli import main
 from docgen.packs import check_case
 from tests.docx_helpers import all_text
-from tests.fixtures import ELLIS_CASE, copy_case
+from tests.fixtures import ELLIS_CASE, copy_case, drop_high_focus_ieps
 
 # Ellis Morgan's latest review is on 2027-01-18: the 12 months run from 2026-01-18.
 INSIDE = {"iep-2026-01-18.yaml", "hf_iep-2026-04-27.yaml", "hf_review-2026-07-13.yaml",
@@ -47,8 +47,7 @@ def test_a_form_on_the_first_day_counts_and_one_the_day_before_does_not() -> Non
 def test_the_only_iep_on_the_first_day_keeps_the_item_present(tmp_path: Path) -> None:
     """Without the High Focus IEPs, the IEP dated exactly 12 months before is the only one."""
     case = copy_case(tmp_path)
-    for name in ("hf_iep-2026-04-27.yaml", "hf_iep-2026-09-14.yaml"):
-        (case / name).unlink()
+    drop_high_focus_ieps(case)
     check = check_case(case)
     assert sources(check, "IEPs over the last 12 months") == ["iep-2026-01-18.yaml"]
     assert [m.split(":")[0] for m in check.missing] == ["High Focus IEP"]

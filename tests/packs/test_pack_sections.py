@@ -10,7 +10,7 @@ import yaml
 from docgen.errors import InvalidInput
 from docgen.packs import build_pack
 from tests.docx_helpers import all_text
-from tests.fixtures import copy_case
+from tests.fixtures import copy_case, drop_high_focus_ieps, drop_provision_plan
 
 
 def test_a_pack_with_something_missing_is_refused_listing_it(tmp_path: Path) -> None:
@@ -46,12 +46,8 @@ def test_the_cover_lists_evidence_that_is_not_merged_with_its_date(tmp_path: Pat
 
 def test_a_draft_without_its_high_focus_iep_or_plan_marks_both(tmp_path: Path) -> None:
     case = copy_case(tmp_path)
-    for name in ("hf_iep-2026-04-27.yaml", "hf_iep-2026-09-14.yaml"):
-        (case / name).unlink()
-    review = case / "hf_review-2027-01-18.yaml"
-    data = yaml.safe_load(review.read_text("utf-8"))
-    data["provision_plan"] = []
-    review.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    drop_high_focus_ieps(case)
+    drop_provision_plan(case)
     text = all_text(build_pack(case, draft=True))
     assert "\n1. High Focus IEP\nMISSING: this item is not in the case folder yet.\n" in text
     assert ("\n3. Proposed Provision Plan\nMISSING: this item is not in the case folder "
@@ -131,8 +127,7 @@ def test_the_cover_checklist_says_where_each_item_is(tmp_path: Path) -> None:
     from tests.docx_helpers import open_doc
 
     case = copy_case(tmp_path)
-    for name in ("hf_iep-2026-04-27.yaml", "hf_iep-2026-09-14.yaml"):
-        (case / name).unlink()
+    drop_high_focus_ieps(case)
     (case / "nc-levels.pdf").unlink()
     data = build_pack(case, draft=True)
     checklist = {row.cells[0].text: [c.text for c in row.cells[1:]]
