@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import zipfile
 from typing import Any
 
 import pytest
@@ -18,3 +19,19 @@ def iep_data() -> dict[str, Any]:
 @pytest.fixture
 def crisp_data() -> dict[str, Any]:
     return copy.deepcopy(CRISP_DATA)
+
+
+@pytest.fixture
+def zip_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The bytes of every read from any zip member, counted where zipfile returns them (what
+    is inflated)."""
+    counts: list[int] = []
+    read = zipfile.ZipExtFile.read
+
+    def counting(self: zipfile.ZipExtFile, n: int = -1) -> bytes:
+        data = read(self, n)
+        counts.append(len(data))
+        return data
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", counting)
+    return counts

@@ -44,19 +44,11 @@ def one_header_many_times(references: int) -> bytes:
 
 
 @pytest.fixture
-def inflated(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Every byte docgen inflates from any zip member, counted where zipfile returns it."""
-    counts: list[int] = []
-    read = zipfile.ZipExtFile.read
-
-    def counting(self: zipfile.ZipExtFile, n: int = -1) -> bytes:
-        data = read(self, n)
-        counts.append(len(data))
-        return data
-
-    monkeypatch.setattr(zipfile.ZipExtFile, "read", counting)
+def inflated(monkeypatch: pytest.MonkeyPatch, zip_reads: list[int]) -> list[int]:
+    """Every byte docgen inflates from any zip member, with the form's whole-file budget
+    set to BUDGET."""
     monkeypatch.setattr(package, "LIMITS", dataclasses.replace(FORM, total_bytes=BUDGET))
-    return counts
+    return zip_reads
 
 
 def test_the_file_as_built_passes_the_declared_size_check() -> None:
