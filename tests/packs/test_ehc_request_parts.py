@@ -63,32 +63,19 @@ def test_the_bundled_kinds_and_the_codes_own_profile() -> None:
     assert list(profiles) == ["default"]
 
 
-def test_profiles_whose_kinds_are_not_a_mapping_name_the_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = own_profiles(tmp_path, monkeypatch, "evidence_kinds: [attainment]\nprofiles: {}\n")
+@pytest.mark.parametrize(("text", "refusal"), [
+    # kinds that are not a mapping
+    ("evidence_kinds: [attainment]\nprofiles: {}\n", "cannot be used"),
+    ("profiles: {default: [\n", "cannot be read"),  # not YAML
+    ("# nothing yet\n", "cannot be used"),  # empty: no default profile
+])
+def test_profiles_docgen_cannot_use_are_refused_naming_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, refusal: str) -> None:
+    path = own_profiles(tmp_path, monkeypatch, text)
     with pytest.raises(TemplateProblem) as caught:
         settings()
     assert caught.value.file == str(path)
-    assert caught.value.message.startswith("the EHC request evidence profiles cannot be used: ")
-
-
-def test_profiles_that_cannot_be_read_are_named_as_such(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = own_profiles(tmp_path, monkeypatch, "profiles: {default: [\n")
-    with pytest.raises(TemplateProblem) as caught:
-        settings()
-    assert caught.value.file == str(path)
-    assert caught.value.message.startswith(
-        "the EHC request evidence profiles cannot be read: ")
-
-
-def test_an_empty_profiles_file_has_no_default_profile(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = own_profiles(tmp_path, monkeypatch, "# nothing yet\n")
-    with pytest.raises(TemplateProblem) as caught:
-        settings()
-    assert caught.value.file == str(path)
-    assert caught.value.message.startswith("the EHC request evidence profiles cannot be used: ")
+    assert caught.value.message.startswith(f"the EHC request evidence profiles {refusal}: ")
 
 
 # ---- each item and the files that meet it --------------------------------------------------
