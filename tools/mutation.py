@@ -139,13 +139,10 @@ def run_module(module: Module, jobs: int) -> Result:
             run.wait(timeout=module.minutes * 60)
         except subprocess.TimeoutExpired:
             note = f"stopped at its {module.minutes:g}-minute limit"
+        finally:  # at the limit, on Ctrl-C, or a child left over: the whole group goes
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(run.pid, signal.SIGKILL)
             run.wait()
-        except BaseException:  # Ctrl-C: no mutant left behind either
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(run.pid, signal.SIGKILL)
-            raise
     (work / "run.json").write_text(json.dumps({"seconds": time.monotonic() - started,
                                                "note": note}), "utf-8")
     return collect(module)
